@@ -1,0 +1,30 @@
+package org.resetdesk.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+
+/** Builds the command line: the root and every subcommand. Each area adds its commands here, one line each. */
+public final class Commands {
+    private Commands() {}
+
+    public static CommandLine build() {
+        CommandLine cl = new CommandLine(new RootCommand());
+        // --- subcommands (one line per top-level command) ---
+        // --- end of subcommands ---
+        cl.setExecutionExceptionHandler((ex, cmd, parse) -> {
+            PrintWriter err = cmd.getErr();
+            if (ex instanceof CommandFailed) {
+                err.println(ex.getMessage());
+            } else {
+                err.println(ex.getClass().getSimpleName() + ": " + ex.getMessage());
+            }
+            err.flush();
+            return 1;
+        });
+        return cl;
+    }
+
+    public static int run(String... args) {
+        return build().execute(args);
+    }
+}

@@ -1,0 +1,54 @@
+package org.resetdesk.job;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * The recorder over SADP on the kiosk's dedicated port. Blocking calls: use cases run them on executors. Every
+ * method that sends a command to a device has already passed the command policy when it is called.
+ */
+public interface RecorderLink {
+
+    /** The dedicated port this link sends on: interface name and its IPv4 address (for the same-network guard). */
+    PortIdentity port();
+
+    /** Probes and reports each device as its reply is parsed; returns all found when {@code timeout} has passed. */
+    List<DeviceInfo> discover(Duration timeout, Consumer<DeviceInfo> onEachFound);
+
+    /** One inquiry for the device with this MAC; empty when it did not answer within {@code timeout}. */
+    Optional<DeviceInfo> poll(String mac, Duration timeout);
+
+    /** Asks the device for a reset request (getencryptstring / getcode). The bytes are exactly what it sent. */
+    ExportResult export(String mac, ResetMethod method);
+
+    /** Sends the support reply (file bytes or 8-character key) with the new password. Never retried. */
+    DeviceOutcome reset(String mac, ResetReply reply, char[] newPassword, boolean syncCameras, boolean codeEncrypt);
+
+    /** Activates an inactive device with its first password. */
+    DeviceOutcome activate(String mac, char[] password);
+
+    /** Registers a listener for Hello announcements (a device that has just booted). */
+    void onAnnouncement(Consumer<DeviceInfo> listener);
+
+    record PortIdentity(String name, String address) {}
+
+    record ExportResult(DeviceOutcome outcome, byte[] request) {}
+
+    /** What support sent back: a file's bytes (sent unchanged), or a typed key. */
+    record ResetReply(byte[] fileBytes, String key) {
+        public static ResetReply file(byte[] bytes) {
+            return new ResetReply(bytes, null);
+        }
+
+        public static ResetReply key(String key) {
+            return new ResetReply(null, key);
+        }
+
+        /** The {@code Code} content to send: the file bytes as the device gave them, or the key. */
+        public String code() {
+            return fileBytes != null ? new String(fileBytes, java.nio.charset.StandardCharsets.UTF_8) : key;
+        }
+    }
+}
