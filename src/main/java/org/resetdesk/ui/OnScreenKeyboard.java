@@ -21,6 +21,8 @@ public final class OnScreenKeyboard extends JPanel {
 
     private static final String DIGITS = "1234567890";
     private final Mode mode;
+    /** Key size in px: at least 48 (touch target), smaller on the full keyboard so it fits beside the fields. */
+    private final int key;
     private final List<JButton> letterKeys = new ArrayList<>();
     private final JPanel letters;
     private final JPanel specials;
@@ -31,6 +33,7 @@ public final class OnScreenKeyboard extends JPanel {
     public OnScreenKeyboard(String name, Mode mode) {
         super(new MigLayout("insets 0, gap 0", "[]", "[]"));
         this.mode = mode;
+        this.key = mode == Mode.KEY ? 60 : 54;
         setName(name);
         setOpaque(false);
         upper = mode == Mode.KEY;
@@ -54,7 +57,7 @@ public final class OnScreenKeyboard extends JPanel {
         JPanel p = new JPanel(new MigLayout("insets 0, gap 8, wrap 1", "[center]"));
         p.setOpaque(false);
         for (int r = 0; r < rows.length; r++) {
-            JPanel row = new JPanel(new MigLayout("insets 0, gap 8", "", "[60!]"));
+            JPanel row = new JPanel(new MigLayout("insets 0, gap 8", "", "[" + key + "!]"));
             row.setOpaque(false);
             if (r == rows.length - 1 && mode == Mode.FULL) {
                 shift = new JToggleButton(Messages.get("keyboard.shift"));
@@ -62,22 +65,22 @@ public final class OnScreenKeyboard extends JPanel {
                 Ui.style(shift, "keyWide");
                 shift.setFocusable(false);
                 shift.addActionListener(e -> setUpper(shift.isSelected()));
-                row.add(shift, "w 96!, h 60!");
+                row.add(shift, "w 96!, h " + key + "!");
             }
             for (char c : rows[r].toCharArray()) {
                 JButton b = key(name, c);
                 if (Character.isLetter(c)) {
                     letterKeys.add(b);
                 }
-                row.add(b, "w 60!, h 60!");
+                row.add(b, "w " + key + "!, h " + key + "!");
             }
             if (r == rows.length - 1) {
-                row.add(backspace(name), "w 96!, h 60!");
+                row.add(backspace(name), "w 96!, h " + key + "!");
             }
             p.add(row);
         }
         if (mode == Mode.FULL) {
-            JPanel last = new JPanel(new MigLayout("insets 0, gap 8", "", "[60!]"));
+            JPanel last = new JPanel(new MigLayout("insets 0, gap 8", "", "[" + key + "!]"));
             last.setOpaque(false);
             JButton more = Ui.button(name + ".symbols", "keyboard.symbols", "keyWide");
             more.setFocusable(false);
@@ -85,8 +88,8 @@ public final class OnScreenKeyboard extends JPanel {
             JButton space = Ui.button(name + ".space", "keyboard.space", "keyWide");
             space.setFocusable(false);
             space.addActionListener(e -> type(' '));
-            last.add(more, "w 120!, h 60!");
-            last.add(space, "w 360!, h 60!");
+            last.add(more, "w 120!, h " + key + "!");
+            last.add(space, "w 360!, h " + key + "!");
             p.add(last);
         }
         setUpper(upper);
@@ -95,16 +98,16 @@ public final class OnScreenKeyboard extends JPanel {
 
     private JPanel specialsPage(String name) {
         String chars = PasswordRules.SPECIALS.replace(" ", "");
-        JPanel p = new JPanel(new MigLayout("insets 0, gap 8, wrap 10", "[60!]", "[60!]"));
+        JPanel p = new JPanel(new MigLayout("insets 0, gap 8, wrap 10", "[" + key + "!]", "[" + key + "!]"));
         p.setOpaque(false);
         for (char c : chars.toCharArray()) {
-            p.add(key(name, c), "w 60!, h 60!");
+            p.add(key(name, c), "w " + key + "!, h " + key + "!");
         }
         JButton abc = Ui.button(name + ".letters", "keyboard.letters", "keyWide");
         abc.setFocusable(false);
         abc.addActionListener(e -> swap(letters));
-        p.add(abc, "span 2, w 128!, h 60!");
-        p.add(backspace(name + ".sym"), "span 2, w 128!, h 60!");
+        p.add(abc, "span 2, w " + (2 * key + 8) + "!, h " + key + "!");
+        p.add(backspace(name + ".sym"), "span 2, w " + (2 * key + 8) + "!, h " + key + "!");
         return p;
     }
 

@@ -78,12 +78,20 @@ final class KioskDriver implements AutoCloseable {
         });
     }
 
+    /** Whether the named component exists and is showing (never throws, for waiting). */
+    boolean showing(String name) {
+        return onEdt(() -> {
+            Component c = Ui.find(frame.getRootPane(), name);
+            return c != null && c.isShowing();
+        });
+    }
+
     <T> T onEdt(Callable<T> c) {
         return GuiActionRunner.execute(c);
     }
 
     void waitUntil(Callable<Boolean> c) {
-        await().atMost(Duration.ofSeconds(10)).until(() -> GuiActionRunner.execute(c));
+        await().atMost(Duration.ofSeconds(10)).until(c);
     }
 
     /** From the attract screen through the PIN pad to the board. */

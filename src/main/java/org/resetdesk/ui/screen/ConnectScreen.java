@@ -87,7 +87,7 @@ public final class ConnectScreen extends ScreenBase {
     @Override
     public void onShow() {
         Job job = session.job();
-        labelSerial.setText(mono(job == null ? "" : job.intake().labelSerial(), null));
+        labelSerial.setText(mono(job == null ? "" : SerialNumbers.normalise(job.intake().labelSerial()), null));
         search();
     }
 

@@ -66,7 +66,7 @@ public final class CustomerScreen extends ScreenBase {
         for (String t : List.of("none", "passport", "idCard", "driving")) {
             idType.addItem(msg("customer.id." + t));
         }
-        JPanel idRow = new JPanel(new MigLayout("insets 0, gap 8", "[grow, fill][90!]", "[48!]"));
+        JPanel idRow = new JPanel(new MigLayout("insets 0, gap 8", "[grow, fill][130!]", "[48!]"));
         idRow.setOpaque(false);
         idRow.add(idType, "h 48!");
         idRow.add(idLast4, "h 48!");
@@ -83,6 +83,8 @@ public final class CustomerScreen extends ScreenBase {
         text.setWrapStyleWord(true);
         text.setEditable(false);
         text.setFocusable(true);
+        text.setBackground(org.resetdesk.ui.Theme.color("card"));
+        text.setBorder(javax.swing.BorderFactory.createEmptyBorder(4, 4, 4, 4));
         Ui.style(text, "lead");
         JScrollPane sp = new JScrollPane(text);
         sp.setBorder(null);

@@ -179,7 +179,9 @@ public final class ExportScreen extends ScreenBase {
         Object img = qr.getClientProperty("image");
         qr.setIcon(img instanceof BufferedImage b ? new ImageIcon(b) : Icons.sized(Icons.QR, 120));
         Object path = Optional.ofNullable(file.getClientProperty("handoff")).orElse(e.requestFile());
-        file.setText(Ui.html(fmt(img == null ? "export.fileNoQr" : "export.fileWritten", path)));
+        Path p = (Path) path;
+        file.setText(Ui.html(fmt(img == null ? "export.fileNoQr" : "export.fileWritten", p.getFileName(),
+                p.getParent())));
     }
 
     private void onSent() {

@@ -130,7 +130,7 @@ public final class ImportScreen extends ScreenBase {
             text = null;
         }
         if (outcome != null) {
-            text = outcome + (text == null ? "" : "\n" + text);
+            text = outcome;
         }
         lockBox.setVisible(text != null);
         lockText.setText(text == null ? " " : Ui.html(text));

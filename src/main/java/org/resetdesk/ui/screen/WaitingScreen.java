@@ -81,7 +81,7 @@ public final class WaitingScreen extends ScreenBase {
         right.add(Ui.label("waiting.events", "h3"));
         events.setOpaque(false);
         events.setName("waiting.eventList");
-        right.add(events, "aligny top");
+        right.add(events, "aligny top, hmax 300");
         body.add(right);
         back("waiting.back", () -> session.show("board"));
         JButton abandon = action("waiting.abandon", "waiting.abandon", false, this::onAbandon);
@@ -167,7 +167,7 @@ public final class WaitingScreen extends ScreenBase {
         Instant now = session.ctx().clock().instant();
         DeadlineStage stage = Guards.deadlineStage(job, now);
         if (stage == DeadlineStage.NONE || job.deadline() == null) {
-            countdown.setText("—");
+            countdown.setText(job.state() == JobState.VOIDED ? msg("state.VOIDED") : "—");
             deadline.setText(" ");
         } else {
             Duration left = Duration.between(now, job.deadline());
@@ -203,14 +203,17 @@ public final class WaitingScreen extends ScreenBase {
 
     private void showEvents(List<JobEvent> list) {
         events.removeAll();
-        int from = Math.max(0, list.size() - 9);
+        boolean isVoid = session.job() != null && session.job().state() == JobState.VOIDED;
+        int from = Math.max(0, list.size() - (isVoid ? 4 : 8));
         for (int i = list.size() - 1; i >= from; i--) {
             JobEvent e = list.get(i);
             JLabel at = new JLabel(HMS.format(e.at().atZone(ZoneId.systemDefault())));
             Ui.style(at, "muted");
             String key = "event." + e.type();
             String text = Messages.has(key) ? msg(key) : e.type();
-            JLabel what = new JLabel(Ui.html(text + (e.detail() == null ? "" : " — " + e.detail())));
+            boolean detailed = e.detail() != null && e.type().matches("(guard|reset|deadline|handoff)\\..*");
+            String detail = detailed ? " — " + e.detail() : "";
+            JLabel what = new JLabel(text + (detail.length() > 72 ? detail.substring(0, 71) + "…" : detail));
             Ui.style(what, e.type().startsWith("guard.voided") || e.type().equals("state.VOIDED") ? "bad" : null);
             events.add(at, "aligny top");
             events.add(what, "wmin 0");
