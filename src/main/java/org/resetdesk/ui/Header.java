@@ -51,6 +51,14 @@ final class Header extends JPanel {
         lock.addActionListener(e -> session.signOut());
         leave.addActionListener(e -> session.requireManager("exit.pinTitle", () -> session.leave(0)));
         trainer.setVisible(session.ctx().training());
+        if (session.settings().fontScale() > 1.05f) {
+            // large text: the station buttons show only their icons (the text stays as tooltip and accessible name)
+            for (JButton b : new JButton[] {board, manager, trainer, lock, leave}) {
+                b.setToolTipText(b.getText());
+                b.getAccessibleContext().setAccessibleName(b.getText());
+                b.setText(null);
+            }
+        }
         add(shop);
         add(clock, "center");
         add(staff);

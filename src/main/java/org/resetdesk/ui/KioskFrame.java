@@ -215,6 +215,10 @@ public final class KioskFrame extends JFrame {
         onLeave.accept(code);
     }
 
+    Session session() {
+        return session;
+    }
+
     IdleMonitor idleMonitor() {
         return idle;
     }

@@ -24,6 +24,7 @@ public final class Session {
     private RecorderLink.ResetReply reply;
     private String lastOutcome;
     private ResetMethod method;
+    private String managerTab = "today";
 
     Session(KioskContext ctx) {
         this.ctx = ctx;
@@ -59,6 +60,15 @@ public final class Session {
         if (look || lang) {
             frame.rebuild(look);
         }
+    }
+
+    /** The manager screen's open section; kept across the rebuild a settings change causes. */
+    public String managerTab() {
+        return managerTab;
+    }
+
+    public void managerTab(String tab) {
+        managerTab = tab;
     }
 
     public StaffDirectory.Staff staff() {

@@ -85,6 +85,9 @@ public final class SignInPanel extends JPanel {
         }
         people.revalidate();
         people.repaint();
+        if (people.getComponentCount() > 0 && isShowing()) {
+            people.getComponent(0).requestFocusInWindow();
+        }
     }
 
     private void choose(Staff s) {

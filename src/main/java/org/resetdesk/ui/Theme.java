@@ -6,6 +6,7 @@ import com.formdev.flatlaf.FlatLightLaf;
 import com.formdev.flatlaf.fonts.inter.FlatInterFont;
 import java.awt.Color;
 import java.awt.Font;
+import javax.swing.UIDefaults;
 import javax.swing.UIManager;
 import javax.swing.plaf.FontUIResource;
 
@@ -32,6 +33,11 @@ public final class Theme {
             FlatDarkLaf.setup();
         } else {
             FlatLightLaf.setup();
+        }
+        // keyboard-only operation: Enter presses the focused button as Space does
+        for (String k : new String[] {"Button.focusInputMap", "ToggleButton.focusInputMap", "CheckBox.focusInputMap"}) {
+            UIManager.put(k, new UIDefaults.LazyInputMap(new Object[] {"SPACE", "pressed", "released SPACE", "released",
+                "ENTER", "pressed", "released ENTER", "released"}));
         }
         UIManager.put("defaultFont", new FontUIResource(FlatInterFont.FAMILY, Font.PLAIN,
                 Math.round(BASE_FONT_PX * fontScale)));

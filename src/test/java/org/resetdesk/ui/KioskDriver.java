@@ -47,8 +47,8 @@ final class KioskDriver implements AutoCloseable {
         frame = handle.frame().get(20, TimeUnit.SECONDS);
         handle.ready().get(20, TimeUnit.SECONDS);
         BasicRobot robot = (BasicRobot) BasicRobot.robotWithCurrentAwtHierarchyWithoutScreenLock();
-        robot.settings().delayBetweenEvents(15);
-        robot.settings().eventPostingDelay(40);
+        robot.settings().delayBetweenEvents(10);
+        robot.settings().eventPostingDelay(15);
         window = new FrameFixture(robot, frame);
     }
 

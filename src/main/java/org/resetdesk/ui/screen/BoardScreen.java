@@ -23,7 +23,7 @@ import org.resetdesk.ui.Ui;
  * jobs. Time left is recomputed every second from the kiosk clock.
  */
 public final class BoardScreen extends ScreenBase {
-    private final JPanel grid = new JPanel(new MigLayout("insets 4, wrap 3, gap 16", "[grow, fill, sg c]", "[top]"));
+    private final JPanel grid = new JPanel(new MigLayout("insets 4, wrap 3, gap 16", "[33%, fill][33%, fill][33%, fill]", "[top]"));
     private final Map<String, Job> open = new LinkedHashMap<>();
     private final Map<String, JobCard> cards = new LinkedHashMap<>();
     private final JTextField search = new JTextField(18);

@@ -92,7 +92,7 @@ public final class CustomerScreen extends ScreenBase {
         consent.setName("customer.consent");
         notify.setName("customer.notify");
         right.add(consent, "h 48!");
-        right.add(notify, "h 40!");
+        right.add(notify, "h 48!");
         body.add(right);
         problem.setName("customer.problem");
         Ui.style(problem, "bad");

@@ -27,45 +27,69 @@ import org.resetdesk.ui.Ui;
 
 /** Manager: staff accounts, the settings that are safe to change at the counter, and today's figures. */
 public final class ManagerScreen extends ScreenBase {
-    private final JPanel staffList = new JPanel(new MigLayout("insets 0, wrap 2, gap 8 4", "[grow, fill][]"));
+    private final JPanel staffList = new JPanel(new MigLayout("insets 0, wrap 2, gap 8 4", "[][]push"));
     private final JTextField newId = new JTextField();
     private final JTextField newName = new JTextField();
     private final JPasswordField newPin = new JPasswordField();
     private final JCheckBox newManager = new JCheckBox();
     private final JLabel staffMsg = new JLabel(" ");
     private final JPanel settings = new JPanel(new MigLayout("insets 16, wrap 1, gap 6", "[grow, fill]"));
-    private final JPanel figures = new JPanel(new MigLayout("insets 16, wrap 2, gap 14 8", "[grow, fill][]"));
+    private java.util.function.Consumer<String> showTab;
+    private final JPanel figures = new JPanel(new MigLayout("insets 16, wrap 2, gap 40 10", "[][]push"));
 
     public ManagerScreen(Session session) {
         super(session, "manager", "manager.title");
         lead(msg("manager.lead"));
-        body.setLayout(new MigLayout("fill, insets 0, gap 18", "[34%, fill][38%, fill][28%, fill]", "[grow, fill]"));
-        JPanel staff = new JPanel(new MigLayout("insets 16, wrap 2, gap 8 6", "[][grow, fill]"));
+        body.setLayout(new MigLayout("fill, insets 0, gap 12", "[grow, fill]", "[][grow, fill]"));
+        JPanel tabs = new JPanel(new MigLayout("insets 0, gap 8", "", "[52!]"));
+        tabs.setOpaque(false);
+        java.awt.CardLayout cards = new java.awt.CardLayout();
+        JPanel sections = new JPanel(cards);
+        sections.setOpaque(false);
+        ButtonGroup tabGroup = new ButtonGroup();
+        JPanel staff = new JPanel(new MigLayout("insets 16, wrap 4, gap 12 8", "[][grow, fill][][grow, fill]"));
         Ui.style(staff, "card");
-        staff.add(Ui.label("manager.staff", "h3"), "span 2");
+        staff.add(Ui.label("manager.staff", "h3"), "span 4");
         staffList.setOpaque(false);
-        staff.add(staffList, "span 2, growx");
+        staff.add(staffList, "span 4, growx, gapbottom 8");
         newManager.setText(msg("manager.isManager"));
         for (Object[] f : new Object[][] {{"manager.newId", newId}, {"manager.newName", newName},
                 {"manager.newPin", newPin}}) {
             ((JTextField) f[1]).setName((String) f[0]);
-            staff.add(Ui.label((String) f[0], "muted"), "gaptop 2");
+            staff.add(Ui.label((String) f[0], "muted"));
             staff.add((JTextField) f[1], "h 48!");
         }
         newManager.setName("manager.newManager");
-        staff.add(newManager, "span 2, h 40!");
+        staff.add(newManager, "span 2, h 48!");
         JButton add = Ui.button("manager.add", "manager.add", "kioskSecondary");
         add.setIcon(Icons.sized(Icons.PLUS, 20));
         add.addActionListener(e -> onAdd());
         staff.add(add, "span 2, h 52!");
         staffMsg.setName("manager.staffMsg");
         staff.add(staffMsg, "span 2");
-        body.add(staff);
         Ui.style(settings, "card");
-        body.add(settings);
         Ui.style(figures, "card");
         figures.setName("manager.figures");
-        body.add(figures);
+        String[][] parts = {{"today", "manager.today"}, {"staff", "manager.staff"}, {"settings", "manager.settings"}};
+        JPanel[] panels = {figures, staff, settings};
+        for (int i = 0; i < parts.length; i++) {
+            String id = parts[i][0];
+            JToggleButton t = Ui.named(new JToggleButton(msg(parts[i][1])), "manager.tab." + id);
+            Ui.style(t, "choice");
+            t.addActionListener(e -> {
+                cards.show(sections, id);
+                session.managerTab(id);
+            });
+            tabGroup.add(t);
+            tabs.add(t, "h 52!");
+            sections.add(panels[i], id);
+        }
+        showTab = id -> {
+            cards.show(sections, id);
+            ((JToggleButton) Ui.find(tabs, "manager.tab." + id)).setSelected(true);
+        };
+        body.add(tabs, "wrap");
+        body.add(sections);
         back("manager.back", () -> session.show("board"));
     }
 
@@ -75,6 +99,7 @@ public final class ManagerScreen extends ScreenBase {
         newName.setText("");
         newPin.setText("");
         staffMsg.setText(" ");
+        showTab.accept(session.managerTab());
         loadStaff();
         buildSettings();
         loadFigures();
@@ -127,19 +152,20 @@ public final class ManagerScreen extends ScreenBase {
 
     private void buildSettings() {
         settings.removeAll();
+        settings.setLayout(new MigLayout("insets 16, wrap 2, gap 48 6", "[][]push"));
         KioskSettings s = session.settings();
-        settings.add(Ui.label("manager.settings", "h3"));
+        settings.add(Ui.label("manager.settings", "h3"), "span 2");
         settings.add(Ui.label("manager.idle", "muted"));
+        settings.add(Ui.label("manager.font", "muted"));
         settings.add(choices("manager.idle", List.of(60, 120, 300, 600), s.idleLockSeconds(),
                 v -> fmt("manager.minutes", v / 60), v -> session.changeSettings(s.withIdleLockSeconds(v))));
-        settings.add(Ui.label("manager.font", "muted"));
         settings.add(choices("manager.font", List.of(100, 115, 130), Math.round(s.fontScale() * 100),
                 v -> v + " %", v -> session.changeSettings(s.withFontScale(v / 100f))));
-        settings.add(Ui.label("manager.contrast", "muted"));
+        settings.add(Ui.label("manager.contrast", "muted"), "gaptop 12");
+        settings.add(Ui.label("manager.language", "muted"), "gaptop 12");
         settings.add(choices("manager.contrast", List.of(0, 1), s.highContrast() ? 1 : 0,
                 v -> msg(v == 1 ? "manager.contrastHigh" : "manager.contrastNormal"),
                 v -> session.changeSettings(s.withHighContrast(v == 1))));
-        settings.add(Ui.label("manager.language", "muted"));
         settings.add(choices("manager.language", List.of(0, 1), s.locale().getLanguage().equals("de") ? 1 : 0,
                 v -> v == 1 ? "Deutsch" : "English",
                 v -> session.changeSettings(s.withLocale(v == 1 ? Locale.GERMAN : Locale.ENGLISH))));

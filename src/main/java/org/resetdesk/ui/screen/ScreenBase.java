@@ -23,7 +23,7 @@ abstract class ScreenBase extends JPanel implements KioskScreen {
     protected final JLabel title;
     protected final JLabel lead;
     private final String id;
-    private int actions;
+    private final JPanel actions = new JPanel(new MigLayout("insets 0, gap 12, hidemode 3", "", "[64!]"));
 
     ScreenBase(Session session, String id, String titleKey) {
         super(new MigLayout("fill, insets 20 32 20 32, gap 0", "[grow, fill]", "[][][]16[grow, fill]16[]"));
@@ -45,6 +45,9 @@ abstract class ScreenBase extends JPanel implements KioskScreen {
         body.setOpaque(false);
         add(body, "wrap");
         footer.setOpaque(false);
+        actions.setOpaque(false);
+        footer.add(javax.swing.Box.createHorizontalGlue(), "cell 1 0, growx");
+        footer.add(actions, "cell 2 0, align right");
         add(footer, "growx");
     }
 
@@ -79,7 +82,7 @@ abstract class ScreenBase extends JPanel implements KioskScreen {
             b.setHorizontalTextPosition(JButton.LEFT);
         }
         b.addActionListener(e -> action.run());
-        footer.add(b, "cell " + (2 + actions++) + " 0, h 64!");
+        actions.add(b, "h 64!");
         return b;
     }
 
