@@ -55,11 +55,11 @@ public final class Icons {
     private Icons() {}
 
     private static FlatSVGIcon load(String name) {
-        FlatSVGIcon icon = new FlatSVGIcon(ROOT + name + ".svg");
-        if (!icon.hasFound()) {
+        // fail fast on a missing file without parsing every SVG at start-up (parsed on first paint)
+        if (Icons.class.getClassLoader().getResource(ROOT + name + ".svg") == null) {
             throw new IllegalStateException("icon missing: " + ROOT + name + ".svg");
         }
-        return icon;
+        return new FlatSVGIcon(ROOT + name + ".svg");
     }
 
     /** The same icon drawn at {@code size} px (icons are square unless illustrations). */

@@ -87,11 +87,6 @@ public final class KioskFrame extends JFrame {
         cards = new CardLayout();
         cardPanel = new JPanel(cards);
         screens.clear();
-        for (KioskScreen s : Screens.build(session)) {
-            screens.put(s.id(), s);
-            s.view().setName(s.id());
-            cardPanel.add(s.view(), s.id());
-        }
         root.add(cardPanel, BorderLayout.CENTER);
         if (session.ctx().training()) {
             trainer = new TrainerPanel(session);
@@ -118,10 +113,7 @@ public final class KioskFrame extends JFrame {
 
     void show(String id) {
         Ui.assertEdt();
-        KioskScreen next = screens.get(id);
-        if (next == null) {
-            throw new IllegalArgumentException("no screen " + id);
-        }
+        KioskScreen next = screen(id);
         KioskScreen prev = current == null ? null : screens.get(current);
         if (prev != null && prev != next) {
             prev.onHide();
@@ -142,8 +134,20 @@ public final class KioskFrame extends JFrame {
         return current;
     }
 
+    /** The screen with this id, built and added to the cards on first use. */
     public KioskScreen screen(String id) {
-        return screens.get(id);
+        KioskScreen s = screens.get(id);
+        if (s == null) {
+            var factory = Screens.factories().get(id);
+            if (factory == null) {
+                throw new IllegalArgumentException("no screen " + id);
+            }
+            s = factory.apply(session);
+            s.view().setName(id);
+            screens.put(id, s);
+            cardPanel.add(s.view(), id);
+        }
+        return s;
     }
 
     Overlay overlay() {
@@ -170,7 +174,7 @@ public final class KioskFrame extends JFrame {
         if (session.job() != null && session.job().id().equals(job.id())) {
             session.job(job);
         }
-        for (KioskScreen s : screens.values()) {
+        for (KioskScreen s : java.util.List.copyOf(screens.values())) {
             s.jobChanged(job);
         }
         if (trainer != null) {
@@ -204,7 +208,7 @@ public final class KioskFrame extends JFrame {
         Ui.assertEdt();
         idle.stop();
         session.jobs().removeListener(jobListener);
-        for (KioskScreen s : screens.values()) {
+        for (KioskScreen s : java.util.List.copyOf(screens.values())) {
             s.onHide();
         }
         GraphicsDevice dev = getGraphicsConfiguration().getDevice();

@@ -1,6 +1,9 @@
 package org.resetdesk.ui;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import org.resetdesk.job.Job;
 import org.resetdesk.ui.screen.AttractScreen;
 import org.resetdesk.ui.screen.BoardScreen;
@@ -23,10 +26,22 @@ public final class Screens {
 
     private Screens() {}
 
-    static List<KioskScreen> build(Session s) {
-        return List.of(new AttractScreen(s), new SignInScreen(s), new BoardScreen(s), new CustomerScreen(s),
-                new ConnectScreen(s), new RecorderScreen(s), new ExportScreen(s), new WaitingScreen(s),
-                new ImportScreen(s), new PasswordScreen(s), new DoneScreen(s), new ManagerScreen(s));
+    /** Every screen by id, built on first use (only the attract screen is needed for the first frame). */
+    static Map<String, Function<Session, KioskScreen>> factories() {
+        Map<String, Function<Session, KioskScreen>> m = new LinkedHashMap<>();
+        m.put("attract", AttractScreen::new);
+        m.put("signin", SignInScreen::new);
+        m.put("board", BoardScreen::new);
+        m.put("customer", CustomerScreen::new);
+        m.put("connect", ConnectScreen::new);
+        m.put("recorder", RecorderScreen::new);
+        m.put("export", ExportScreen::new);
+        m.put("waiting", WaitingScreen::new);
+        m.put("import", ImportScreen::new);
+        m.put("password", PasswordScreen::new);
+        m.put("done", DoneScreen::new);
+        m.put("manager", ManagerScreen::new);
+        return m;
     }
 
     /** The screen where work on this job continues. */

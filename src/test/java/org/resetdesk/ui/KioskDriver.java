@@ -62,12 +62,17 @@ final class KioskDriver implements AutoCloseable {
         window.robot().waitForIdle();
     }
 
+    /** Waits until the named button is showing and enabled, clicks it, and lets the EDT settle. */
     void click(String name) {
+        waitUntil(() -> showing(name) && onEdt(() -> Ui.find(frame.getRootPane(), name).isEnabled()));
         window.button(name).click();
+        window.robot().waitForIdle();
     }
 
     void toggle(String name) {
+        waitUntil(() -> showing(name));
         window.toggleButton(name).click();
+        window.robot().waitForIdle();
     }
 
     String labelText(String name) {

@@ -89,7 +89,7 @@ public final class ManagerScreen extends ScreenBase {
             ((JToggleButton) Ui.find(tabs, "manager.tab." + id)).setSelected(true);
         };
         body.add(tabs, "wrap");
-        body.add(sections);
+        body.add(sections, "hmin 0");
         back("manager.back", () -> session.show("board"));
     }
 

@@ -43,7 +43,7 @@ abstract class ScreenBase extends JPanel implements KioskScreen {
         add(title, "wrap");
         add(lead, "wrap, gaptop 4");
         body.setOpaque(false);
-        add(body, "wrap");
+        add(body, "wrap, hmin 0, wmin 0");
         footer.setOpaque(false);
         actions.setOpaque(false);
         footer.add(javax.swing.Box.createHorizontalGlue(), "cell 1 0, growx");
