@@ -11,14 +11,15 @@ import java.util.Arrays;
 import java.util.function.Predicate;
 import org.resetdesk.sadp.SadpDocument;
 
-/** Listens on the SADP group at the responder's port on lo (SO_REUSEADDR), as a kiosk on 37020 would. */
+/** Listens on the SADP group at the responder's port on lo (SO_REUSEADDR), as a kiosk on 37020 would hear it. */
 final class GroupListener implements AutoCloseable {
     private final MulticastSocket socket;
 
     GroupListener(int port) throws IOException {
         socket = new MulticastSocket(null);
         socket.setReuseAddress(true);
-        socket.bind(new InetSocketAddress(port));
+        // bound to the group address, so unicast datagrams for the responder's port are never delivered here
+        socket.bind(new InetSocketAddress(InetAddress.getByName(SadpResponder.GROUP), port));
         socket.joinGroup(new InetSocketAddress(InetAddress.getByName(SadpResponder.GROUP), 0),
                 NetworkInterface.getByName("lo"));
     }
