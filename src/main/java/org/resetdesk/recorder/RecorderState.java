@@ -114,6 +114,43 @@ public final class RecorderState {
         return HexFormat.of().formatHex(b);
     }
 
+    /** Loads the stored device or makes a fresh one, then applies the overrides of {@code config}. */
+    static RecorderState resolve(RecorderConfig config, Path file) throws IOException {
+        RecorderState s;
+        if (file != null && Files.exists(file)) {
+            s = load(file);
+            if (config.profile() != null && config.profile() != s.profile) {
+                throw new IOException("state directory " + config.stateDir() + " holds a " + s.profile.id()
+                        + " recorder, not a " + config.profile().id() + " (use another --state-dir)");
+            }
+        } else {
+            s = fresh(config.profile() == null ? Profile.NVR : config.profile(), new SecureRandom());
+            if (config.defaultIp() != null) {
+                s.applyIp(config.defaultIp(), null);
+            }
+        }
+        if (config.serial() != null) {
+            s.serial = config.serial().trim();
+        }
+        if (config.ip() != null || config.gateway() != null) {
+            s.applyIp(config.ip() == null ? s.ipv4 + "/" + s.prefix : config.ip(), config.gateway());
+        }
+        return s;
+    }
+
+    /** Re-address; a gateway outside the new subnet is replaced by the subnet's first host. */
+    void applyIp(String cidr, String gw) {
+        Cidr c = Cidr.parse(cidr);
+        ipv4 = c.address();
+        prefix = c.prefix();
+        if (gw != null) {
+            Cidr.toInt(gw);
+            gateway = gw.trim();
+        } else if (gateway == null || gateway.isEmpty() || !Cidr.sameSubnet(gateway, ipv4, prefix)) {
+            gateway = c.firstHost();
+        }
+    }
+
     public Profile profile() {
         return profile;
     }

@@ -1,7 +1,6 @@
 package org.resetdesk.recorder;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -44,6 +43,7 @@ public final class VirtualRecorder implements AutoCloseable {
     private final List<RecorderEvents> listeners = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService power;
     private final CommandHandler commands = new CommandHandler(this);
+    private final AdminAccount account = new AdminAccount(this);
     private Power powerState = Power.OFF;
     private Instant bootTime;
     private long generation;
@@ -66,42 +66,9 @@ public final class VirtualRecorder implements AutoCloseable {
     /** Loads (or creates) the device under {@code config.stateDir()}; does not power it on (see {@link #start}). */
     public static VirtualRecorder open(RecorderConfig config) throws IOException {
         Path file = config.stateDir() == null ? null : config.stateDir().resolve(RecorderState.FILE_NAME);
-        RecorderState s;
-        if (file != null && Files.exists(file)) {
-            s = RecorderState.load(file);
-            if (config.profile() != null && config.profile() != s.profile) {
-                throw new IOException("state directory " + config.stateDir() + " holds a " + s.profile.id()
-                        + " recorder, not a " + config.profile().id() + " (use another --state-dir)");
-            }
-        } else {
-            Profile p = config.profile() == null ? Profile.NVR : config.profile();
-            s = RecorderState.fresh(p, new SecureRandom());
-            if (config.defaultIp() != null) {
-                applyIp(s, config.defaultIp(), null);
-            }
-        }
-        if (config.serial() != null) {
-            s.serial = config.serial().trim();
-        }
-        if (config.ip() != null || config.gateway() != null) {
-            applyIp(s, config.ip() == null ? s.ipv4 + "/" + s.prefix : config.ip(), config.gateway());
-        }
-        VirtualRecorder r = new VirtualRecorder(config, s, file);
+        VirtualRecorder r = new VirtualRecorder(config, RecorderState.resolve(config, file), file);
         r.persist();
         return r;
-    }
-
-    private static void applyIp(RecorderState s, String cidr, String gateway) {
-        Cidr c = Cidr.parse(cidr);
-        s.ipv4 = c.address();
-        s.prefix = c.prefix();
-        if (gateway != null) {
-            Cidr.toInt(gateway);
-            s.gateway = gateway.trim();
-        } else if (s.gateway == null || s.gateway.isEmpty()
-                || !Cidr.sameSubnet(s.gateway, s.ipv4, s.prefix)) {
-            s.gateway = c.firstHost();
-        }
     }
 
     public void addListener(RecorderEvents l) {
@@ -229,7 +196,7 @@ public final class VirtualRecorder implements AutoCloseable {
     /** Re-address (persisted); a pending export survives, as nothing ties it to the IP (sadp-protocol.md §7). */
     public void setIp(String cidr, String gateway) {
         synchronized (this) {
-            applyIp(state, cidr, gateway);
+            state.applyIp(cidr, gateway);
             persist();
         }
         fire(l -> l.onStateChanged(this));
@@ -313,49 +280,9 @@ public final class VirtualRecorder implements AutoCloseable {
         return profile;
     }
 
-    // ---- hooks for the ISAPI server and the trainer panel ----
-
-    /** Checks the admin password against the stored salted hash. The caller wipes {@code password}. */
-    public synchronized boolean checkAdminPassword(char[] password) {
-        return state.activated && PasswordHashes.matches(password, state.passwordHash);
-    }
-
-    /** Sets a new admin password after the vendor rules; empty on success, else the risk reason. */
-    public Optional<String> changeAdminPassword(char[] current, char[] next) {
-        synchronized (this) {
-            if (!checkAdminPassword(current)) {
-                return Optional.of("the current password is wrong");
-            }
-            Optional<String> risk = PasswordRules.riskReason(next, "admin", profile.strictPasswords());
-            if (risk.isPresent()) {
-                return risk;
-            }
-            setPassword(next);
-        }
-        fire(l -> l.onStateChanged(this));
-        return Optional.empty();
-    }
-
-    public void setLoopEnable(boolean on) {
-        synchronized (this) {
-            state.loopEnable = on;
-            persist();
-        }
-        fire(l -> l.onStateChanged(this));
-    }
-
-    public void setHikConnectBound(boolean bound) {
-        synchronized (this) {
-            state.hikConnectBound = bound;
-            persist();
-        }
-        fire(l -> l.onStateChanged(this));
-    }
-
-    /** The GUID file the customer saved when activating (GUID profiles only). */
-    public synchronized Optional<byte[]> guidFile() {
-        return state.guid == null ? Optional.empty()
-                : Optional.of(state.guid.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    /** Admin account and settings, for the ISAPI server and the trainer panel. */
+    public AdminAccount account() {
+        return account;
     }
 
     // ---- used by the command handlers, under the lock ----
@@ -378,7 +305,7 @@ public final class VirtualRecorder implements AutoCloseable {
         }
     }
 
-    private void fire(Consumer<RecorderEvents> event) {
+    void fire(Consumer<RecorderEvents> event) {
         for (RecorderEvents l : listeners) {
             try {
                 event.accept(l);

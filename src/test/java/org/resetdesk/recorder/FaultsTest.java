@@ -49,7 +49,7 @@ class FaultsTest {
             assertThat(rt.recorder().snapshot().pendingExport()).isTrue();
             Recorders.control(rt.controlPort(), "/clock?advance=%2B61m");
             assertThat(c.reset(file, PW).get("Result")).isEqualTo("exportFileOverDue");
-            assertThat(rt.recorder().checkAdminPassword(PW.toCharArray())).isFalse();
+            assertThat(rt.recorder().account().checkPassword(PW.toCharArray())).isFalse();
         }
     }
 

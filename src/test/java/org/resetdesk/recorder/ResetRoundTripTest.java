@@ -35,7 +35,7 @@ class ResetRoundTripTest {
             assertThat(s.passwordChangedAt()).isNotNull();
             assertThat(s.ipcPasswordsSyncedAt()).isNotNull();
             assertThat(s.pendingExport()).isFalse();
-            assertThat(rt.recorder().checkAdminPassword(NEW_PW.toCharArray())).isTrue();
+            assertThat(rt.recorder().account().checkPassword(NEW_PW.toCharArray())).isTrue();
             assertThat(c.reset(file, "Another9Pass").get("Result")).isEqualTo("emptyEncryptString");
         }
     }
@@ -92,7 +92,7 @@ class ResetRoundTripTest {
             assertThat(c.call("reset", List.of(Element.of("Code", wrong))).get("Result")).isEqualTo("codeError");
             String right = LegacySecurityCode.code(serial, rt.recorder().localNow().toLocalDate());
             assertThat(c.call("reset", List.of(Element.of("Code", right))).get("Result")).isEqualTo("success");
-            assertThat(rt.recorder().checkAdminPassword("12345".toCharArray())).isTrue();
+            assertThat(rt.recorder().account().checkPassword("12345".toCharArray())).isTrue();
         }
     }
 
@@ -115,7 +115,7 @@ class ResetRoundTripTest {
     @Test
     void guidFileSavedAtActivationResetsOnceThenIsVoid() throws Exception {
         try (RecorderRuntime rt = Recorders.start(Profile.NVR); SadpTestClient c = Recorders.client(rt)) {
-            String guid = new String(rt.recorder().guidFile().orElseThrow(), StandardCharsets.US_ASCII);
+            String guid = new String(rt.recorder().account().guidFile().orElseThrow(), StandardCharsets.US_ASCII);
             c.exchange();
             SadpDocument wrongGuid = c.call("GUIDReset", List.of(Element.of("GUID", "00112233445566778899AABBCCDDEEFF"),
                     Element.of("Password", c.enc(NEW_PW))));
