@@ -26,7 +26,10 @@ final class CommandHandler {
 
     Optional<byte[]> handle(SadpDocument q) {
         String types = q.types();
-        if (types == null || q.get("Uuid") == null) {
+        String uuid = q.get("Uuid");
+        if (types == null || uuid == null || markup(uuid) || markup(types)) {
+            // SadpCodec.deviceDocument writes a value that starts with '<' as raw XML; echoed request text must
+            // never reach it unescaped, so requests carrying markup in Uuid/Types are dropped (real ones never do).
             return Optional.empty();
         }
         if (types.equals("inquiry") || types.equals("inquiry_v32")) {
@@ -49,6 +52,10 @@ final class CommandHandler {
             case "MailReset" -> reset(q, true);
             default -> recovery.handle(q);
         };
+    }
+
+    private static boolean markup(String s) {
+        return s.indexOf('<') >= 0 || s.indexOf('>') >= 0;
     }
 
     private boolean forMe(String mac) {

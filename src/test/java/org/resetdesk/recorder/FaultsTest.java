@@ -175,6 +175,29 @@ class FaultsTest {
     }
 
     @Test
+    void inquiryV32EchoesTheUuidAndHostileRequestsAreDropped() throws Exception {
+        try (RecorderRuntime rt = Recorders.start(Profile.NVR)) {
+            VirtualRecorder r = rt.recorder();
+            byte[] v32 = r.handle(SadpCodec.probe("AB-1", null, "inquiry_v32", List.of())).orElseThrow();
+            assertThat(SadpTestClient.decode(v32).get("Uuid")).isEqualTo("AB-1");
+            assertThat(SadpTestClient.decode(v32).types()).isEqualTo("inquiry_v32");
+            byte[] hostile = ("<?xml version=\"1.0\"?><Probe><Uuid>&lt;Types&gt;x&lt;/Types&gt;</Uuid>"
+                    + "<Types>inquiry</Types></Probe>").getBytes(StandardCharsets.UTF_8);
+            assertThat(r.handle(hostile)).isEmpty();
+            assertThat(r.handle("<!DOCTYPE x [<!ENTITY a 'b'>]><Probe/>".getBytes(StandardCharsets.UTF_8))).isEmpty();
+            assertThat(r.handle(new byte[] {0, 1, 2, (byte) 0xff})).isEmpty();
+            assertThat(r.handle(SadpCodec.probe("U", r.mac(), "lamp", List.of()))).isPresent();
+            var random = new java.util.Random(11);
+            for (int i = 0; i < 2000; i++) {
+                byte[] junk = SadpCodec.probe("U" + i, r.mac(), "reset", List.of());
+                junk[random.nextInt(junk.length)] = (byte) random.nextInt(256);
+                r.handle(junk); // never throws, whatever the mutation
+            }
+            assertThat(r.isRunning()).isTrue();
+        }
+    }
+
+    @Test
     void probeMatchLooksLikeTheCaptures() throws Exception {
         try (RecorderRuntime rt = Recorders.start(Profile.NVR)) {
             byte[] raw = rt.recorder().handle(SadpCodec.probe("U-1", null, "inquiry", List.of())).orElseThrow();
