@@ -86,6 +86,22 @@ class FaultsTest {
     }
 
     @Test
+    void announcesHelloToTheGroupAtStart() throws Exception {
+        int port;
+        try (java.net.DatagramSocket free = new java.net.DatagramSocket(0)) {
+            port = free.getLocalPort();
+        }
+        try (GroupListener group = new GroupListener(port);
+             RecorderRuntime rt = RecorderRuntime.start(RecorderConfig.training(Profile.DVR), "lo", port, null)) {
+            SadpDocument hello = group.next(d -> "Hello".equals(d.root()), 5000);
+            assertThat(hello.get("DeviceSN")).isEqualTo(rt.recorder().serial());
+            assertThat(hello.get("BootTime")).isEqualTo(rt.recorder().snapshot().bootTime());
+            assertThat(hello.get("AnalogChannelNum")).isEqualTo("8");
+            assertThat(rt.controlPort()).isEqualTo(-1);
+        }
+    }
+
+    @Test
     void powerOffIsSilentUntilPowerOn() throws Exception {
         try (RecorderRuntime rt = Recorders.start(Profile.CAMERA); SadpTestClient c = Recorders.client(rt);
              GroupListener group = new GroupListener(rt.sadpPort())) {
