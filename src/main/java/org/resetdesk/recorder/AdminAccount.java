@@ -27,7 +27,7 @@ public final class AdminAccount {
             if (!checkPassword(current)) {
                 return Optional.of("the current password is wrong");
             }
-            Optional<String> risk = PasswordRules.riskReason(next, "admin", r.profile.strictPasswords());
+            Optional<String> risk = DevicePasswordRules.riskReason(next, "admin", r.profile.strictPasswords());
             if (risk.isPresent()) {
                 return risk;
             }

@@ -189,7 +189,7 @@ final class CommandHandler {
             return reply(q, "failed").send();
         }
         try {
-            if (PasswordRules.riskReason(pw, "admin", r.profile.strictPasswords()).isPresent()) {
+            if (DevicePasswordRules.riskReason(pw, "admin", r.profile.strictPasswords()).isPresent()) {
                 return reply(q, "riskPassword").send();
             }
             r.setPassword(pw);

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 
 /** recorder-console-and-isapi.md B4: basic rules on every profile, the stricter DVR-manual rules on the DVR. */
-class PasswordRulesTest {
+class DevicePasswordRulesTest {
     private static boolean risky(String pw, boolean strict) {
-        return PasswordRules.riskReason(pw.toCharArray(), "admin", strict).isPresent();
+        return DevicePasswordRules.riskReason(pw.toCharArray(), "admin", strict).isPresent();
     }
 
     @Test
@@ -37,6 +37,6 @@ class PasswordRulesTest {
     @Test
     void reasonNeverEchoesThePassword() {
         String pw = "secretpassword";
-        assertThat(PasswordRules.riskReason(pw.toCharArray(), "admin", true)).get().asString().doesNotContain(pw);
+        assertThat(DevicePasswordRules.riskReason(pw.toCharArray(), "admin", true)).get().asString().doesNotContain(pw);
     }
 }

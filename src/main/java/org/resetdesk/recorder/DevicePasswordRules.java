@@ -4,16 +4,17 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The vendor's "risky password" rules (recorder-console-and-isapi.md B4). Basic rules for every profile: 8-16 ASCII
- * characters from the allowed set, at least two of digits / lower / upper / special, not the user name nor the user
- * name reversed. Strict rules (newer DVR manuals) also refuse passwords containing the user name, {@code admin} or
- * {@code 123}, four or more consecutive increasing or decreasing digits, and four or more identical characters in a
- * row. Pure.
+ * The rules a recorder itself applies to a new password: the vendor's "risky password" rules
+ * (recorder-console-and-isapi.md B4), not the kiosk's stricter floor ({@code org.resetdesk.job.PasswordRules}).
+ * Basic rules on every profile: 8-16 ASCII characters from the allowed set, at least two of digits / lower / upper /
+ * special, not the user name nor the user name reversed. Strict rules (newer DVR manuals, the dvr profile) also
+ * refuse the user name, {@code admin} or {@code 123} anywhere, four or more consecutive increasing or decreasing
+ * digits, and four or more identical characters in a row. Pure.
  */
-public final class PasswordRules {
+public final class DevicePasswordRules {
     static final String SPECIALS = ".-_:/@,?!'()$&\"[]{}#%^*+=\\|<>";
 
-    private PasswordRules() {}
+    private DevicePasswordRules() {}
 
     /** Empty when acceptable; otherwise the reason (for logs and trainers, never containing the password). */
     public static Optional<String> riskReason(char[] pw, String userName, boolean strict) {
