@@ -230,7 +230,9 @@ final class CommandHandler {
         var today = r.localNow().toLocalDate();
         // Which serial old firmware hashes is not settled (sadp-protocol.md §5.3): accept the full serial and the
         // serial without the model, for the device's own current date only.
-        if (!code.equals(LegacySecurityCode.code(serial, today)) && !code.equals(LegacySecurityCode.code(bare, today))) {
+        boolean right = code.equals(LegacySecurityCode.code(serial, today))
+                || code.equals(LegacySecurityCode.code(bare, today));
+        if (!right) {
             return wrong(q, "codeError");
         }
         r.ram.succeed();

@@ -109,7 +109,8 @@ public final class TrainingCodes {
         }
         byte[] tag = Arrays.copyOf(hmac(Arrays.copyOf(b, BODY)), 16);
         if (!MessageDigest.isEqual(tag, Arrays.copyOfRange(b, BODY, LENGTH))) {
-            throw new NotTraining("training request signature does not verify (altered or not from a virtual recorder)");
+            throw new NotTraining(
+                    "training request signature does not verify (altered, or not from a virtual recorder)");
         }
         Kind kind = Kind.of(b[8]);
         if (kind == null) {
