@@ -108,7 +108,7 @@ public final class VirtualRecorder implements AutoCloseable {
             }
             reply = commands.handle(doc);
         }
-        if (reply.isPresent()) {
+        if (reply.isPresent() && !String.valueOf(doc.types()).startsWith("inquiry")) {
             fire(l -> l.onStateChanged(this));
         }
         return reply;
