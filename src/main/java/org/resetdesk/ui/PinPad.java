@@ -17,14 +17,14 @@ public final class PinPad extends JPanel {
     private final JPasswordField field = new JPasswordField(8);
 
     public PinPad(String name, Runnable onEnter) {
-        super(new MigLayout("insets 0, gap 10", "[72!, fill][72!, fill][72!, fill]", "[64!]12[64!][64!][64!][64!]"));
+        super(new MigLayout("insets 0, gap 8", "[76!, fill][76!, fill][76!, fill]", "[60!]10[58!][58!][58!][58!]"));
         setOpaque(false);
         field.setName(name + ".field");
         Ui.style(field, "big");
         field.setHorizontalAlignment(JPasswordField.CENTER);
         field.addActionListener(e -> onEnter.run());
         field.getInputMap(JComponent.WHEN_FOCUSED).put(KeyStroke.getKeyStroke(KeyEvent.VK_ESCAPE, 0), "none");
-        add(field, "span 3, growx, h 64!, wrap");
+        add(field, "span 3, growx, h 60!, wrap");
         String[] keys = {"1", "2", "3", "4", "5", "6", "7", "8", "9", "clear", "0", "back"};
         int i = 0;
         for (String k : keys) {
@@ -45,7 +45,7 @@ public final class PinPad extends JPanel {
                 b.addActionListener(e -> field.replaceSelection(k));
             }
             b.setFocusable(false);
-            add(b, "h 64!" + (++i % 3 == 0 ? ", wrap" : ""));
+            add(b, "h 58!" + (++i % 3 == 0 ? ", wrap" : ""));
         }
     }
 

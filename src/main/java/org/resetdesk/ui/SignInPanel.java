@@ -41,7 +41,7 @@ public final class SignInPanel extends JPanel {
         ok.addActionListener(e -> submit());
         message.setName(name + ".message");
         Ui.style(message, "lead");
-        JPanel right = new JPanel(new MigLayout("insets 0, wrap 1, gap 12", "[fill]"));
+        JPanel right = new JPanel(new MigLayout("insets 0, wrap 1, gap 10", "[fill]"));
         right.setOpaque(false);
         right.add(pad);
         right.add(ok, "h 64!");

@@ -93,6 +93,21 @@ class KioskFlowTest {
             Job job = k.station.repo.openJobs().get(0);
             assertThat(job.state()).isEqualTo(JobState.AWAITING_REPLY);
             assertThat(job.attemptCount()).isEqualTo(2);
+            // the new request's reply arrives as a file in the hand-off folder and finishes the job
+            k.station.trainer.replyAsFile(true);
+            k.click("header.trainer");
+            k.click("trainer.reply");
+            k.waitUntil(() -> k.labelText("trainer.result").contains("reply-" + job.id()));
+            k.click("header.trainer");
+            k.click("waiting.import");
+            k.waitForScreen("import");
+            k.toggle("import.file.reply-" + job.id() + ".xml");
+            k.shot("13b-import-file");
+            k.click("import.next");
+            typePassword(k, PASSWORD);
+            k.click("password.set");
+            k.waitForScreen("done");
+            assertThat(k.station.repo.find(job.id()).orElseThrow().state()).isEqualTo(JobState.PASSWORD_SET);
         }
     }
 

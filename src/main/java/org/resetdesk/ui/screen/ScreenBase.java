@@ -19,7 +19,7 @@ import org.resetdesk.ui.Ui;
 abstract class ScreenBase extends JPanel implements KioskScreen {
     protected final Session session;
     protected final JPanel body = new JPanel();
-    protected final JPanel footer = new JPanel(new MigLayout("insets 0, gap 12", "[][grow, fill]", "[64!]"));
+    protected final JPanel footer = new JPanel(new MigLayout("insets 0, gap 12", "[][grow, fill][]", "[64!]"));
     protected final JLabel title;
     protected final JLabel lead;
     private final String id;
