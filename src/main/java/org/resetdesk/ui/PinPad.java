@@ -14,7 +14,7 @@ import net.miginfocom.swing.MigLayout;
  * keeps typing into the field. {@link #take()} hands the PIN over and clears the field.
  */
 public final class PinPad extends JPanel {
-    private final JPasswordField field = new JPasswordField(8);
+    private final JPasswordField field = new JPasswordField(new SecretDocument(), null, 8);
 
     public PinPad(String name, Runnable onEnter) {
         super(new MigLayout("insets 0, gap 8", "[76!, fill][76!, fill][76!, fill]", "[60!]10[58!][58!][58!][58!]"));

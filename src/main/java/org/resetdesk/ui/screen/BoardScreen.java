@@ -23,7 +23,8 @@ import org.resetdesk.ui.Ui;
  * jobs. Time left is recomputed every second from the kiosk clock.
  */
 public final class BoardScreen extends ScreenBase {
-    private final JPanel grid = new JPanel(new MigLayout("insets 4, wrap 3, gap 16", "[33%, fill][33%, fill][33%, fill]", "[top]"));
+    private final JPanel grid = new WidthTrackingPanel(
+            new MigLayout("insets 4, wrap 3, gap 16", "[33%, fill][33%, fill][33%, fill]", "[top]"));
     private final Map<String, Job> open = new LinkedHashMap<>();
     private final Map<String, JobCard> cards = new LinkedHashMap<>();
     private final JTextField search = new JTextField(18);
@@ -55,6 +56,7 @@ public final class BoardScreen extends ScreenBase {
         scroll.setOpaque(false);
         scroll.getViewport().setOpaque(false);
         scroll.getVerticalScrollBar().setUnitIncrement(24);
+        scroll.setHorizontalScrollBarPolicy(JScrollPane.HORIZONTAL_SCROLLBAR_NEVER);
         body.add(scroll);
         empty.setName("board.empty");
         Ui.style(empty, "lead");
@@ -158,5 +160,37 @@ public final class BoardScreen extends ScreenBase {
 
     private Instant now() {
         return session.ctx().clock().instant();
+    }
+
+    /** A panel that takes the viewport's width, so the cards wrap instead of scrolling sideways. */
+    private static final class WidthTrackingPanel extends JPanel implements javax.swing.Scrollable {
+        WidthTrackingPanel(MigLayout layout) {
+            super(layout);
+        }
+
+        @Override
+        public java.awt.Dimension getPreferredScrollableViewportSize() {
+            return getPreferredSize();
+        }
+
+        @Override
+        public int getScrollableUnitIncrement(java.awt.Rectangle r, int orientation, int direction) {
+            return 24;
+        }
+
+        @Override
+        public int getScrollableBlockIncrement(java.awt.Rectangle r, int orientation, int direction) {
+            return r.height;
+        }
+
+        @Override
+        public boolean getScrollableTracksViewportWidth() {
+            return true;
+        }
+
+        @Override
+        public boolean getScrollableTracksViewportHeight() {
+            return false;
+        }
     }
 }

@@ -30,7 +30,7 @@ public final class ManagerScreen extends ScreenBase {
     private final JPanel staffList = new JPanel(new MigLayout("insets 0, wrap 2, gap 8 4", "[][]push"));
     private final JTextField newId = new JTextField();
     private final JTextField newName = new JTextField();
-    private final JPasswordField newPin = new JPasswordField();
+    private final JPasswordField newPin = new JPasswordField(new org.resetdesk.ui.SecretDocument(), null, 8);
     private final JCheckBox newManager = new JCheckBox();
     private final JLabel staffMsg = new JLabel(" ");
     private final JPanel settings = new JPanel(new MigLayout("insets 16, wrap 1, gap 6", "[grow, fill]"));

@@ -21,6 +21,7 @@ import org.resetdesk.job.PasswordRules;
 import org.resetdesk.ui.Icons;
 import org.resetdesk.ui.Messages;
 import org.resetdesk.ui.OnScreenKeyboard;
+import org.resetdesk.ui.SecretDocument;
 import org.resetdesk.ui.Session;
 import org.resetdesk.ui.StrengthMeter;
 import org.resetdesk.ui.Ui;
@@ -32,8 +33,8 @@ import org.resetdesk.ui.Ui;
  */
 public final class PasswordScreen extends ScreenBase {
     private static final String[] RULES = {"length", "kinds", "names", "runs", "chars", "match"};
-    private final JPasswordField pw = new JPasswordField(16);
-    private final JPasswordField again = new JPasswordField(16);
+    private final JPasswordField pw = new JPasswordField(new SecretDocument(), null, 16);
+    private final JPasswordField again = new JPasswordField(new SecretDocument(), null, 16);
     private final JToggleButton reveal = new JToggleButton(Icons.sized(Icons.EYE, 26));
     private final StrengthMeter meter = new StrengthMeter();
     private final JLabel strength = new JLabel(" ");
