@@ -3,6 +3,7 @@ package org.resetdesk.ui;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import org.resetdesk.config.KioskConfig;
 
 /**
  * The kiosk's configuration as the UI needs it. {@code idleLockSeconds}, {@code fontScale}, {@code highContrast}
@@ -30,10 +31,22 @@ public record KioskSettings(
         if (idleLockSeconds < IDLE_WARNING_SECONDS + 10) {
             throw new IllegalArgumentException("idle.lock-seconds must be at least " + (IDLE_WARNING_SECONDS + 10));
         }
-        if (fontScale < 0.8f || fontScale > 2f) {
-            throw new IllegalArgumentException("font scale must be between 0.8 and 2.0");
+        if (fontScale < 0.75f || fontScale > 2.5f) {
+            throw new IllegalArgumentException("font scale must be between 0.75 and 2.5");
         }
         locale = locale == null ? Locale.ENGLISH : locale;
+    }
+
+    /**
+     * The UI's settings from the site configuration. Reply files are also looked for on mounted USB sticks
+     * ({@code usbRoots}, e.g. the subfolders of {@code /media/kiosk}); the hand-off folder defaults to
+     * {@code <data dir>/handoff}.
+     */
+    public static KioskSettings from(KioskConfig c, List<Path> usbRoots) {
+        Path handoff = c.handoffFolder() != null ? c.handoffFolder()
+                : c.dataDir() != null ? c.dataDir().resolve("handoff") : null;
+        return new KioskSettings(c.shopName(), c.idleLockSeconds(), (float) c.fontScale(),
+                "high-contrast".equals(c.theme()), c.locale(), handoff, usbRoots, 0, "email");
     }
 
     public static KioskSettings defaults(String shopName, Path handoffFolder) {

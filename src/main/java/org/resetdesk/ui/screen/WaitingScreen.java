@@ -36,6 +36,7 @@ public final class WaitingScreen extends ScreenBase {
     private final JLabel banner = new JLabel();
     private final JPanel voided = new JPanel(new MigLayout("insets 18 22 18 22, wrap 2, gap 14 6", "[][grow, fill]"));
     private final JLabel countdown = new JLabel(" ");
+    private final JLabel caption = Ui.label("waiting.timeLeft", "muted");
     private final JLabel deadline = new JLabel(" ");
     private final JLabel heartbeat = new JLabel(" ");
     private final JLabel guard = new JLabel(" ");
@@ -61,7 +62,8 @@ public final class WaitingScreen extends ScreenBase {
         body.add(voided, "span 2, growx, hidemode 3, wrap");
         JPanel left = new JPanel(new MigLayout("insets 18, wrap 1, gap 6", "[grow, fill]"));
         Ui.style(left, "card");
-        left.add(Ui.label("waiting.timeLeft", "muted"));
+        caption.setName("waiting.caption");
+        left.add(caption);
         countdown.setName("waiting.countdown");
         Ui.style(countdown, "big");
         left.add(countdown);
@@ -132,9 +134,14 @@ public final class WaitingScreen extends ScreenBase {
         }
         lead(fmt(armed ? "waiting.leadArmed" : isVoid ? "waiting.leadVoid" : "waiting.leadOther",
                 job.intake().customerName(), job.device() == null ? "—" : job.device().model()));
+        boolean hadFocus = reExport.isFocusOwner() || importReply.isFocusOwner();
         reExport.setVisible(isVoid);
         importReply.setVisible(!isVoid);
         importReply.setEnabled(armed);
+        caption.setText(msg(isVoid ? "waiting.status" : "waiting.timeLeft"));
+        if (hadFocus || isShowing() && javax.swing.FocusManager.getCurrentManager().getFocusOwner() == null) {
+            (isVoid ? reExport : importReply).requestFocusInWindow();
+        }
         GuardStatus g = job.guard() == null ? GuardStatus.IDLE : job.guard();
         guard.setText(Messages.get("guard.status." + g));
         Ui.style(guard, g == GuardStatus.ANSWERING ? "ok" : g == GuardStatus.IDLE ? "muted"
@@ -177,7 +184,7 @@ public final class WaitingScreen extends ScreenBase {
                     .format(job.deadline().atZone(ZoneId.systemDefault()))));
         }
         Ui.style(countdown, stage == DeadlineStage.UNDER_6H ? "big warn" : stage == DeadlineStage.UNDER_1H
-                || stage == DeadlineStage.EXPIRED ? "big bad" : "big");
+                || stage == DeadlineStage.EXPIRED || job.state() == JobState.VOIDED ? "big bad" : "big");
         if (job.lastObservation() != null && job.lastObservation().at() != null) {
             long s = Math.max(0, Duration.between(job.lastObservation().at(), now).toSeconds());
             heartbeat.setText(fmt("waiting.lastSeen", s, HMS.format(job.lastObservation().at()
