@@ -125,8 +125,10 @@ public final class KioskFrame extends JFrame {
         cards.show(cardPanel, id);
         idle.state(session.staff() != null, id.equals("attract"));
         JComponent focus = next.firstFocus();
-        if (focus != null) {
+        if (focus != null && focus.isEnabled() && focus.isVisible()) {
             focus.requestFocusInWindow();
+        } else {
+            next.view().requestFocusInWindow();
         }
     }
 

@@ -144,6 +144,9 @@ public final class ConnectScreen extends ScreenBase {
         if (devices.size() == 1) {
             b.setSelected(true);
             choose(d);
+            if (isShowing()) {
+                connect.requestFocusInWindow();
+            }
         }
     }
 

@@ -29,6 +29,7 @@ abstract class ScreenBase extends JPanel implements KioskScreen {
         super(new MigLayout("fill, insets 20 32 20 32, gap 0", "[grow, fill]", "[][][]16[grow, fill]16[]"));
         this.session = session;
         this.id = id;
+        setFocusable(true);
         int step = Screens.WIZARD.indexOf(id);
         if (step >= 0) {
             add(new WizardSteps(step), "wrap, gapbottom 14");
