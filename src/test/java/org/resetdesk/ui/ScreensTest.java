@@ -148,6 +148,27 @@ class ScreensTest {
         }
     }
 
+    @Test
+    void repeatedWrongPinsLockTheStaffAccount() throws Exception {
+        try (KioskDriver k = new KioskDriver(dir, Locale.ENGLISH, false)) {
+            k.waitForScreen("attract");
+            k.window.robot().click(k.frame.getContentPane());
+            k.waitForScreen("signin");
+            for (int i = 1; i <= 3; i++) {
+                k.pickAndTypePin("signin", "ann", "000" + i);
+                k.click("signin.ok");
+                int left = 3 - i;
+                k.waitUntil(() -> k.labelText("signin.message").contains(left > 0 ? left + " tries left" : "locked"));
+            }
+            k.pickAndTypePin("signin", "ann", "1234");
+            k.click("signin.ok");
+            k.waitUntil(() -> k.labelText("signin.message").contains("locked"));
+            k.shot("02b-signin-locked");
+            assertThat(k.screen()).isEqualTo("signin");
+            assertThat(k.onEdt(() -> k.frame.session().staff())).isNull();
+        }
+    }
+
     private static String style(KioskDriver k, String name) {
         return k.onEdt(() -> (String) ((JComponent) Ui.find(k.frame.getRootPane(), name))
                 .getClientProperty(FlatClientProperties.STYLE_CLASS));
