@@ -18,10 +18,11 @@ final class Header extends JPanel {
     private final JButton manager = Ui.button("header.manager", "header.manager", "header");
     private final JButton trainer = Ui.button("header.trainer", "header.trainer", "header");
     private final JButton lock = Ui.button("header.lock", "header.lock", "header");
+    private final JButton keyboard = Ui.button("header.keyboard", "header.keyboard", "header");
     private final JButton leave = Ui.button("header.leave", "header.leave", "header");
 
-    Header(Session session, Runnable toggleTrainer) {
-        super(new MigLayout("insets 8 20 8 12, gap 10", "[][grow][][][][][][][]", "[48!]"));
+    Header(Session session, Runnable toggleTrainer, Runnable toggleKeyboard) {
+        super(new MigLayout("insets 8 20 8 12, gap 10", "[][grow][][][][][][][][]", "[48!]"));
         this.session = session;
         setName("header");
         Ui.style(this, "header");
@@ -48,12 +49,20 @@ final class Header extends JPanel {
             }
         });
         trainer.addActionListener(e -> toggleTrainer.run());
+        keyboard.setIcon(Icons.sized(Icons.KEYBOARD, 20));
+        keyboard.setFocusable(false);
+        for (JButton b : new JButton[] {keyboard, lock}) {
+            b.setToolTipText(b.getText());
+            b.getAccessibleContext().setAccessibleName(b.getText());
+            b.setText(null);
+        }
+        keyboard.addActionListener(e -> toggleKeyboard.run());
         lock.addActionListener(e -> session.signOut());
         leave.addActionListener(e -> session.requireManager("exit.pinTitle", () -> session.leave(0)));
         trainer.setVisible(session.ctx().training());
         if (session.settings().fontScale() > 1.05f) {
             // large text: the station buttons show only their icons (the text stays as tooltip and accessible name)
-            for (JButton b : new JButton[] {board, manager, trainer, lock, leave}) {
+            for (JButton b : new JButton[] {board, manager, trainer, leave}) {
                 b.setToolTipText(b.getText());
                 b.getAccessibleContext().setAccessibleName(b.getText());
                 b.setText(null);
@@ -62,8 +71,8 @@ final class Header extends JPanel {
         add(shop);
         add(clock, "center");
         add(staff);
-        for (JButton b : new JButton[] {board, trainer, manager, lock, leave}) {
-            add(b, "h 48!");
+        for (JButton b : new JButton[] {board, keyboard, trainer, manager, lock, leave}) {
+            add(b, "h 48!, wmin 56");
         }
         tickClock();
         new Timer(15_000, e -> tickClock()).start();
@@ -78,6 +87,7 @@ final class Header extends JPanel {
         boolean in = session.staff() != null;
         staff.setText(in ? session.staff().name() : Messages.get("header.nobody"));
         lock.setVisible(in);
+        keyboard.setVisible(in);
         manager.setVisible(in);
         trainer.setVisible(in && session.ctx().training());
         revalidate();

@@ -47,6 +47,7 @@ public final class Icons {
     public static final FlatSVGIcon REPLY = load("reply");
     public static final FlatSVGIcon DONE = load("done");
     public static final FlatSVGIcon INFO = load("info");
+    public static final FlatSVGIcon KEYBOARD = load("keyboard");
     public static final FlatSVGIcon STEP_POWER = load("step-power");
     public static final FlatSVGIcon STEP_LAN = load("step-lan");
     public static final FlatSVGIcon STEP_KIOSK = load("step-kiosk");

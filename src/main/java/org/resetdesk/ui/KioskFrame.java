@@ -35,6 +35,7 @@ public final class KioskFrame extends JFrame {
     private JPanel cardPanel;
     private Header header;
     private TrainerPanel trainer;
+    private KeyboardDock dock;
     private String current;
     private boolean painted;
 
@@ -81,13 +82,16 @@ public final class KioskFrame extends JFrame {
             banner.setBorder(javax.swing.BorderFactory.createEmptyBorder(8, 16, 8, 16));
             top.add(banner, BorderLayout.NORTH);
         }
-        header = new Header(session, this::toggleTrainer);
+        header = new Header(session, this::toggleTrainer, this::toggleKeyboard);
         top.add(header, BorderLayout.CENTER);
         root.add(top, BorderLayout.NORTH);
         cards = new CardLayout();
         cardPanel = new JPanel(cards);
         screens.clear();
         root.add(cardPanel, BorderLayout.CENTER);
+        dock = new KeyboardDock();
+        dock.setVisible(false);
+        root.add(dock, BorderLayout.SOUTH);
         if (session.ctx().training()) {
             trainer = new TrainerPanel(session);
             trainer.setVisible(false);
@@ -120,6 +124,9 @@ public final class KioskFrame extends JFrame {
         }
         current = id;
         header.setVisible(!id.equals("attract"));
+        if (dock != null && (id.equals("attract") || id.equals("password") || id.equals("import"))) {
+            dock.setVisible(false);
+        }
         header.screenChanged(id);
         next.onShow();
         cards.show(cardPanel, id);
@@ -163,6 +170,11 @@ public final class KioskFrame extends JFrame {
         }
     }
 
+    private void toggleKeyboard() {
+        dock.setVisible(!dock.isVisible());
+        getContentPane().revalidate();
+    }
+
     private void toggleTrainer() {
         if (trainer != null) {
             trainer.setVisible(!trainer.isVisible());
@@ -195,6 +207,7 @@ public final class KioskFrame extends JFrame {
             screens.get(keep).onHide();
         }
         boolean trainerShown = trainer != null && trainer.isVisible();
+        dock.detach();
         current = null;
         buildContent();
         if (trainer != null) {
@@ -208,6 +221,7 @@ public final class KioskFrame extends JFrame {
 
     void leave(int code) {
         Ui.assertEdt();
+        dock.detach();
         idle.stop();
         session.jobs().removeListener(jobListener);
         for (KioskScreen s : java.util.List.copyOf(screens.values())) {

@@ -149,6 +149,29 @@ class ScreensTest {
     }
 
     @Test
+    void theDockedKeyboardTypesIntoTheFocusedStaffField() throws Exception {
+        try (KioskDriver k = new KioskDriver(dir, Locale.ENGLISH, false)) {
+            k.signIn("ann", "1234");
+            k.waitForScreen("board");
+            k.click("board.newJob");
+            k.waitForScreen("customer");
+            k.click("header.keyboard");
+            k.waitUntil(() -> k.showing("keyboardDock"));
+            k.window.textBox("customer.contact").click();
+            k.toggle("dock.kb.shift");
+            k.click("dock.kb.key.j");
+            k.click("dock.kb.key.o");
+            k.window.toggleButton("dock.kb.shift").requireNotSelected();
+            assertThat(k.window.textBox("customer.contact").text()).isEqualTo("Jo");
+            assertThat(k.window.textBox("customer.name").text()).isEmpty();
+            k.shot("04b-customer-keyboard");
+            assertThat(k.showing("customer.next")).as("the footer stays on screen").isTrue();
+            k.click("header.keyboard");
+            k.waitUntil(() -> !k.showing("keyboardDock"));
+        }
+    }
+
+    @Test
     void repeatedWrongPinsLockTheStaffAccount() throws Exception {
         try (KioskDriver k = new KioskDriver(dir, Locale.ENGLISH, false)) {
             k.waitForScreen("attract");

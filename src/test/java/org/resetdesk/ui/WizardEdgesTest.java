@@ -71,7 +71,7 @@ class WizardEdgesTest {
         k.toggle("customer.kind.INVOICE");
         k.window.textBox("customer.ownershipRef").enterText("RE-88120");
         k.click("customer.next");
-        assertThat(k.labelText("customer.problem")).isEqualTo(Messages.get("customer.missing.consent"));
+        k.waitUntil(() -> k.labelText("customer.problem").equals(Messages.get("customer.missing.consent")));
         k.window.checkBox("customer.consent").click();
         k.click("customer.next");
         k.waitForScreen("connect");

@@ -18,7 +18,7 @@ import org.resetdesk.ui.Ui;
  */
 abstract class ScreenBase extends JPanel implements KioskScreen {
     protected final Session session;
-    protected final JPanel body = new JPanel();
+    protected final JPanel body = new FittingBody();
     protected final JPanel footer = new JPanel(new MigLayout("insets 0, gap 12", "[][grow, fill][]", "[64!]"));
     protected final JLabel title;
     protected final JLabel lead;
@@ -44,7 +44,13 @@ abstract class ScreenBase extends JPanel implements KioskScreen {
         add(title, "wrap");
         add(lead, "wrap, gaptop 4");
         body.setOpaque(false);
-        add(body, "wrap, hmin 0, wmin 0");
+        javax.swing.JScrollPane scroll = new javax.swing.JScrollPane(body);
+        scroll.setBorder(null);
+        scroll.setOpaque(false);
+        scroll.getViewport().setOpaque(false);
+        scroll.setHorizontalScrollBarPolicy(javax.swing.JScrollPane.HORIZONTAL_SCROLLBAR_NEVER);
+        scroll.getVerticalScrollBar().setUnitIncrement(24);
+        add(scroll, "wrap, hmin 0, wmin 0");
         footer.setOpaque(false);
         actions.setOpaque(false);
         footer.add(javax.swing.Box.createHorizontalGlue(), "cell 1 0, growx");
@@ -93,5 +99,36 @@ abstract class ScreenBase extends JPanel implements KioskScreen {
 
     protected String fmt(String key, Object... args) {
         return Messages.format(key, args);
+    }
+
+    /**
+     * The body fills the space it is given and scrolls only when it cannot fit (large text, the docked keyboard),
+     * so a focused field can always be brought into view.
+     */
+    private static final class FittingBody extends JPanel implements javax.swing.Scrollable {
+        @Override
+        public java.awt.Dimension getPreferredScrollableViewportSize() {
+            return getPreferredSize();
+        }
+
+        @Override
+        public int getScrollableUnitIncrement(java.awt.Rectangle r, int orientation, int direction) {
+            return 24;
+        }
+
+        @Override
+        public int getScrollableBlockIncrement(java.awt.Rectangle r, int orientation, int direction) {
+            return r.height;
+        }
+
+        @Override
+        public boolean getScrollableTracksViewportWidth() {
+            return true;
+        }
+
+        @Override
+        public boolean getScrollableTracksViewportHeight() {
+            return getParent() == null || getParent().getHeight() >= getMinimumSize().height;
+        }
     }
 }
