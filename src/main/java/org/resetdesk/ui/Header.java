@@ -14,6 +14,7 @@ final class Header extends JPanel {
     private final Session session;
     private final JLabel staff = new JLabel();
     private final JLabel clock = new JLabel();
+    private final Timer clockTimer = new Timer(15_000, e -> tickClock());
     private final JButton board = Ui.button("header.board", "header.board", "header");
     private final JButton manager = Ui.button("header.manager", "header.manager", "header");
     private final JButton trainer = Ui.button("header.trainer", "header.trainer", "header");
@@ -75,12 +76,17 @@ final class Header extends JPanel {
             add(b, "h 48!, wmin 56");
         }
         tickClock();
-        new Timer(15_000, e -> tickClock()).start();
+        clockTimer.start();
         staffChanged();
     }
 
     private void tickClock() {
         clock.setText(HM.format(session.ctx().clock().instant().atZone(ZoneId.systemDefault())));
+    }
+
+    /** Stops the clock (the header is being replaced or the kiosk left). */
+    void dispose() {
+        clockTimer.stop();
     }
 
     void staffChanged() {

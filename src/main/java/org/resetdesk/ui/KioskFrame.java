@@ -208,6 +208,7 @@ public final class KioskFrame extends JFrame {
         }
         boolean trainerShown = trainer != null && trainer.isVisible();
         dock.detach();
+        header.dispose();
         current = null;
         buildContent();
         if (trainer != null) {
@@ -222,6 +223,7 @@ public final class KioskFrame extends JFrame {
     void leave(int code) {
         Ui.assertEdt();
         dock.detach();
+        header.dispose();
         idle.stop();
         session.jobs().removeListener(jobListener);
         for (KioskScreen s : java.util.List.copyOf(screens.values())) {
