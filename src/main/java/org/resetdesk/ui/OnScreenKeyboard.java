@@ -65,7 +65,7 @@ public final class OnScreenKeyboard extends JPanel {
                 Ui.style(shift, "keyWide");
                 shift.setFocusable(false);
                 shift.addActionListener(e -> setUpper(shift.isSelected()));
-                row.add(shift, "w 96!, h " + key + "!");
+                row.add(shift, "w 112!, h " + key + "!");
             }
             for (char c : rows[r].toCharArray()) {
                 JButton b = key(name, c);

@@ -133,6 +133,19 @@ class ScreensTest {
             k.waitForScreen("board");
             assertThat(k.labelText("board.title")).isEqualTo("Auftragsübersicht");
             k.shot("20-board-german");
+            for (String screen : List.of("customer", "import", "password")) {
+                k.onEdt(() -> {
+                    k.frame.show(screen);
+                    return null;
+                });
+                k.window.robot().waitForIdle();
+                assertThat(small(k.frame.getContentPane())).as("buttons under 48 px on " + screen).isEmpty();
+                k.shot("20-" + screen + "-german");
+            }
+            k.onEdt(() -> {
+                k.frame.show("board");
+                return null;
+            });
             k.click("header.manager");
             k.waitForScreen("manager");
             k.toggle("manager.contrast.1");

@@ -43,14 +43,15 @@ public final class CustomerScreen extends ScreenBase {
     public CustomerScreen(Session session) {
         super(session, "customer", "customer.title");
         lead(msg("customer.lead"));
-        body.setLayout(new MigLayout("fill, insets 0, gap 28", "[55%, fill][45%, fill]", "[grow, fill]"));
+        body.setLayout(new MigLayout("fill, insets 0, gap 28", "[52%, fill, wmin 0][48%, fill, wmin 0]", "[grow, fill]"));
         JPanel form = new JPanel(new MigLayout("insets 0, wrap 2, gap 10 8", "[right][grow, fill]", "[48!]"));
         form.setOpaque(false);
         row(form, "customer.nameLabel", name);
         row(form, "customer.contactLabel", contact);
         row(form, "customer.serialLabel", serial);
         ButtonGroup g = new ButtonGroup();
-        JPanel kindRow = new JPanel(new MigLayout("insets 0, gap 6", "", "[48!]"));
+        JPanel kindRow = new JPanel(new MigLayout("insets 0, gap 6, wrap 2", "[grow, fill, sg k][grow, fill, sg k]",
+                "[48!]"));
         kindRow.setOpaque(false);
         for (OwnershipKind k : OwnershipKind.values()) {
             JToggleButton b = Ui.named(new JToggleButton(msg("ownership." + k)), "customer.kind." + k);
@@ -66,10 +67,10 @@ public final class CustomerScreen extends ScreenBase {
         for (String t : List.of("none", "passport", "idCard", "driving")) {
             idType.addItem(msg("customer.id." + t));
         }
-        JPanel idRow = new JPanel(new MigLayout("insets 0, gap 8", "[grow, fill][130!]", "[48!]"));
+        JPanel idRow = new JPanel(new MigLayout("insets 0, gap 8", "[grow, fill][]", "[48!]"));
         idRow.setOpaque(false);
         idRow.add(idType, "h 48!");
-        idRow.add(idLast4, "h 48!");
+        idRow.add(idLast4, "h 48!, w 130!");
         idLast4.putClientProperty("JTextField.placeholderText", msg("customer.last4"));
         form.add(Ui.label("customer.idLabel", null));
         form.add(idRow);
