@@ -148,8 +148,13 @@ public final class SerialConsole implements ConsoleLink {
                 : SerialPort.FLOW_CONTROL_DISABLED);
         if (!port.openPort()) {
             int code = port.getLastErrorCode();
-            return "cannot open " + path + " (error " + code + (code == 13 ? ": permission denied, is the kiosk user"
-                    + " in group dialout?" : "") + ")";
+            String hint = switch (code) {
+                case 13 -> ": permission denied, is the kiosk user in group dialout?";
+                case 16 -> ": busy, another program has it open";
+                case 25 -> ": not a terminal device";
+                default -> "";
+            };
+            return "cannot open " + path + " (error " + code + hint + ")";
         }
         PortListener listener = new PortListener(port, new LineFramer(settings.maxLine()));
         if (!port.addDataListener(listener)) {
