@@ -29,14 +29,18 @@ final class LineDispatch {
 
     private record Stop() implements Item {}
 
+    /** One start..stop of the dispatcher: its own queue and gate, so a restart never sees stale lines. */
+    private static final class Run {
+        final BlockingQueue<Item> queue = new ArrayBlockingQueue<>(CAPACITY);
+        volatile boolean open = true;
+    }
+
     private final String name;
     private final BootLogParser parser = new BootLogParser();
     private final List<ConsoleLink.Listener> listeners = new CopyOnWriteArrayList<>();
     private final List<BiConsumer<Instant, ConsoleEvent>> eventListeners = new CopyOnWriteArrayList<>();
     private final AtomicLong dropped = new AtomicLong();
-    private volatile BlockingQueue<Item> queue = new ArrayBlockingQueue<>(CAPACITY);
-    private volatile boolean open;
-    private Thread thread;
+    private volatile Run run;
 
     LineDispatch(String name) {
         this.name = name;
@@ -59,30 +63,25 @@ final class LineDispatch {
     }
 
     synchronized void start() {
-        if (thread != null) {
+        if (run != null) {
             return;
         }
-        queue = new ArrayBlockingQueue<>(CAPACITY);
-        open = true;
-        BlockingQueue<Item> q = queue;
-        thread = new Thread(() -> run(q), "console-dispatch " + name);
+        Run r = new Run();
+        run = r;
+        Thread thread = new Thread(() -> loop(r), "console-dispatch " + name);
         thread.setDaemon(true);
         thread.start();
     }
 
-    /** Stops the dispatcher; listeners are not called once this returns (unless one is stuck for over 2 s). */
+    /** Closes the gate at once (no listener is called after this returns) and lets the thread run out. */
     synchronized void stop() {
-        if (thread == null) {
+        Run r = run;
+        if (r == null) {
             return;
         }
-        enqueue(new Stop());
-        try {
-            thread.join(2000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        open = false;
-        thread = null;
+        r.open = false;
+        run = null;
+        offer(r, new Stop());
     }
 
     /** Any thread: a framed line, stamped when it was framed. */
@@ -96,62 +95,67 @@ final class LineDispatch {
     }
 
     private void enqueue(Item item) {
-        BlockingQueue<Item> q = queue;
-        while (!q.offer(item)) {
-            if (q.poll() != null) {
+        Run r = run;
+        if (r != null) {
+            offer(r, item);
+        }
+    }
+
+    private void offer(Run r, Item item) {
+        while (!r.queue.offer(item)) {
+            if (r.queue.poll() != null) {
                 dropped.incrementAndGet();
             }
         }
     }
 
-    private void run(BlockingQueue<Item> q) {
+    private void loop(Run r) {
         RebootEvidence evidence = new RebootEvidence();
-        while (true) {
+        while (r.open || !r.queue.isEmpty()) {
             Item item;
             try {
-                item = q.poll(1, TimeUnit.SECONDS);
+                item = r.queue.poll(1, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 return;
             }
             if (item instanceof Stop) {
-                open = false;
                 return;
             }
             if (item instanceof LinkItem link) {
-                each(l -> l.onLink(link.at(), link.connected(), link.detail()));
+                each(r, l -> l.onLink(link.at(), link.connected(), link.detail()));
             } else if (item instanceof LineItem li) {
-                deliver(li, evidence);
+                deliver(r, li, evidence);
             }
         }
     }
 
-    private void deliver(LineItem li, RebootEvidence evidence) {
+    private void deliver(Run r, LineItem li, RebootEvidence evidence) {
         String text = li.line().text();
         parser.parse(text).ifPresent(event -> {
             switch (evidence.judge(event, li.at())) {
-                case BOOT -> each(l -> l.onBoot(li.at(), text));
-                case FAILURE -> each(l -> l.onFailure(li.at(), text));
+                case BOOT -> each(r, l -> l.onBoot(li.at(), text));
+                case FAILURE -> each(r, l -> l.onFailure(li.at(), text));
                 default -> { }
             }
             for (BiConsumer<Instant, ConsoleEvent> l : eventListeners) {
-                guarded(() -> l.accept(li.at(), event));
+                guarded(r, () -> l.accept(li.at(), event));
             }
         });
-        each(l -> l.onLine(li.at(), text));
+        each(r, l -> l.onLine(li.at(), text));
     }
 
-    private void each(java.util.function.Consumer<ConsoleLink.Listener> call) {
+    private void each(Run r, java.util.function.Consumer<ConsoleLink.Listener> call) {
         for (ConsoleLink.Listener l : listeners) {
-            guarded(() -> call.accept(l));
+            guarded(r, () -> call.accept(l));
         }
     }
 
-    private void guarded(Runnable r) {
-        if (!open) {
+    private void guarded(Run r, Runnable call) {
+        if (!r.open) {
             return;
         }
         try {
-            r.run();
+            call.run();
         } catch (RuntimeException e) {
             LOG.warn("console listener failed on {}: {}", name, e.toString(), e);
         }

@@ -47,7 +47,7 @@ public final class SerialConsole implements ConsoleLink {
 
     @Override
     public boolean isConnected() {
-        return current != null;
+        return running && current != null;
     }
 
     @Override
@@ -70,10 +70,19 @@ public final class SerialConsole implements ConsoleLink {
         return dispatch.dropped();
     }
 
+    /** Returns at once, unless a previous {@link #stop()} is still releasing the port (then up to ~0.5 s). */
     @Override
     public synchronized void start() {
         if (running) {
             return;
+        }
+        Thread previous = supervisor;
+        if (previous != null) {
+            try {
+                previous.join(3000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         running = true;
         dispatch.start();
@@ -82,20 +91,18 @@ public final class SerialConsole implements ConsoleLink {
         supervisor.start();
     }
 
+    /**
+     * Returns at once: no listener is called after it returns; the supervisor thread closes the port in the background
+     * (jSerialComm takes ~0.4 s to stop its event thread).
+     */
     @Override
     public synchronized void stop() {
         if (!running) {
             return;
         }
         running = false;
-        wake();
-        try {
-            supervisor.join(3000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        close(current);
         dispatch.stop();
+        wake();
     }
 
     private void supervise() {
@@ -128,6 +135,7 @@ public final class SerialConsole implements ConsoleLink {
                 }
             }
         }
+        close(current);
     }
 
     /** Opens the port; null when it is open and listened to, otherwise why not. */

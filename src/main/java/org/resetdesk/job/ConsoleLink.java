@@ -7,8 +7,8 @@ import java.util.function.Consumer;
  * The recorder's serial console, heard through a configured port (an adapter on its debug UART). Listen-only: an
  * implementation never sends a byte to the recorder.
  *
- * <p>Threading: {@link #start()} and {@link #stop()} return at once and never throw; the link opens, watches and
- * reopens its port on its own threads. Listeners are called on one link-owned thread, in the order the console printed
+ * <p>Threading: {@link #start()} and {@link #stop()} return promptly and never throw; the link opens, watches and
+ * reopens its port on its own threads (do not call them from a listener). Listeners are called on one link-owned thread, in the order the console printed
  * the lines; they must be quick and must not touch Swing (hop to the EDT themselves).
  *
  * <p>Evidence: {@link Listener#onBoot} is the recorder restarting (a boot banner or the autoboot gate), which voids an
@@ -23,7 +23,7 @@ public interface ConsoleLink {
     /** Starts listening (opening the port, and reopening it with backoff whenever it goes away). Idempotent. */
     void start();
 
-    /** Stops listening and closes the port. Idempotent; listeners are not called after it returns. */
+    /** Stops listening; the port is released in the background. Idempotent; listeners are not called after it returns. */
     void stop();
 
     /** Whether the port is open right now. */
