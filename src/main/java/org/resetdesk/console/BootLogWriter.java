@@ -32,9 +32,9 @@ public final class BootLogWriter implements AutoCloseable {
     private List<ScheduledFuture<?>> pending = List.of();
 
     /**
-     * One boot being printed. {@code bannerWritten} completes with {@link System#nanoTime()} just after the first step
-     * (the banner) was written and flushed; {@code done} when the last step was written, exceptionally when the port
-     * failed or the boot was cut.
+     * One boot being printed. {@code bannerWritten} completes, once the first step (the banner) was written and
+     * flushed, with the {@link System#nanoTime()} taken just before that write began (the moment the recorder "printed"
+     * it); {@code done} when the last step was written, exceptionally when the port failed or the boot was cut.
      */
     public record Boot(CompletableFuture<Long> bannerWritten, CompletableFuture<Void> done) {}
 
@@ -106,6 +106,7 @@ public final class BootLogWriter implements AutoCloseable {
         if (boot.done().isDone()) {
             return;
         }
+        long before = System.nanoTime();
         try {
             write(step.text().getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
@@ -114,7 +115,7 @@ public final class BootLogWriter implements AutoCloseable {
             return;
         }
         if (first) {
-            boot.bannerWritten().complete(System.nanoTime());
+            boot.bannerWritten().complete(before);
         }
         if (last) {
             boot.done().complete(null);
