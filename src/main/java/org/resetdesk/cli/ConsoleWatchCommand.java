@@ -26,17 +26,48 @@ public final class ConsoleWatchCommand implements Callable<Integer> {
     @Option(names = "--port", required = true, paramLabel = "PATH", description = "serial port path (ptys included)")
     String port;
 
-    @Option(names = "--baud", defaultValue = "115200", description = "baud rate (default ${DEFAULT-VALUE})")
-    int baud;
+    private int baud = 115200;
+    private int dataBits = 8;
+    private SerialSettings.Parity parity = SerialSettings.Parity.NONE;
+    private SerialSettings.StopBits stopBits = SerialSettings.StopBits.ONE;
 
-    @Option(names = "--data-bits", defaultValue = "8", description = "5 to 8 (default ${DEFAULT-VALUE})")
-    int dataBits;
+    @Option(names = "--baud", paramLabel = "N", description = "baud rate (default 115200)")
+    void baud(int value) {
+        if (value <= 0) {
+            throw bad("--baud must be a positive number: " + value);
+        }
+        baud = value;
+    }
 
-    @Option(names = "--parity", defaultValue = "none", description = "none, odd, even, mark or space")
-    String parity;
+    @Option(names = "--data-bits", paramLabel = "N", description = "5 to 8 (default 8)")
+    void dataBits(int value) {
+        if (value < 5 || value > 8) {
+            throw bad("--data-bits must be 5 to 8: " + value);
+        }
+        dataBits = value;
+    }
 
-    @Option(names = "--stop-bits", defaultValue = "1", description = "1, 1.5 or 2")
-    String stopBits;
+    @Option(names = "--parity", paramLabel = "P", description = "none (default), odd, even, mark or space")
+    void parity(String value) {
+        parity = switch (value.toLowerCase(Locale.ROOT)) {
+            case "none" -> SerialSettings.Parity.NONE;
+            case "odd" -> SerialSettings.Parity.ODD;
+            case "even" -> SerialSettings.Parity.EVEN;
+            case "mark" -> SerialSettings.Parity.MARK;
+            case "space" -> SerialSettings.Parity.SPACE;
+            default -> throw bad("--parity must be none, odd, even, mark or space: " + value);
+        };
+    }
+
+    @Option(names = "--stop-bits", paramLabel = "S", description = "1 (default), 1.5 or 2")
+    void stopBits(String value) {
+        stopBits = switch (value) {
+            case "1" -> SerialSettings.StopBits.ONE;
+            case "1.5" -> SerialSettings.StopBits.ONE_AND_HALF;
+            case "2" -> SerialSettings.StopBits.TWO;
+            default -> throw bad("--stop-bits must be 1, 1.5 or 2: " + value);
+        };
+    }
 
     @Option(names = "--rtscts", description = "hardware flow control")
     boolean rtscts;
@@ -92,18 +123,12 @@ public final class ConsoleWatchCommand implements Callable<Integer> {
     }
 
     private SerialSettings settings() {
-        try {
-            SerialSettings.Parity p = SerialSettings.Parity.valueOf(parity.toUpperCase(Locale.ROOT));
-            SerialSettings.StopBits s = switch (stopBits) {
-                case "1" -> SerialSettings.StopBits.ONE;
-                case "1.5" -> SerialSettings.StopBits.ONE_AND_HALF;
-                case "2" -> SerialSettings.StopBits.TWO;
-                default -> throw new IllegalArgumentException("stop bits must be 1, 1.5 or 2: " + stopBits);
-            };
-            return SerialSettings.defaults(port).withBaud(baud).withFrame(dataBits, p, s).withFlowControl(rtscts);
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage(), e, null, null);
-        }
+        return SerialSettings.defaults(port).withBaud(baud).withFrame(dataBits, parity, stopBits)
+                .withFlowControl(rtscts);
+    }
+
+    private ParameterException bad(String message) {
+        return new ParameterException(spec.commandLine(), message);
     }
 
     private static void print(PrintWriter out, String json) {

@@ -12,15 +12,19 @@ import org.resetdesk.job.Macs;
  * Recognises the boot-log lines of Hikvision-type recorders (U-Boot banner, autoboot gate, HKVS prompt, TFTP upgrade
  * path, halts) and turns each into a typed {@link ConsoleEvent}. Pure and thread-safe; never throws on any input.
  *
- * <p>Leading noise (a power-on glitch decoded as U+FFFD, stray spaces) is ignored before the anchored patterns are
- * tried, so a banner preceded by a garbage byte still counts. Lines longer than {@link LineFramer#DEFAULT_MAX_LINE}
+ * <p>Noise up to a glitch character (a power-on glitch decoded as U+FFFD) and stray spaces are ignored before the
+ * anchored patterns are tried, so a banner preceded by garbage bytes still counts. Lines longer than {@link LineFramer#DEFAULT_MAX_LINE}
  * are looked at only up to that length.
  */
 public final class BootLogParser {
     private static final String IP = "(\\d{1,3}(?:\\.\\d{1,3}){3})";
-    private static final Pattern LEADING_NOISE = Pattern.compile("^[^\\x21-\\x7E]+");
 
-    private record Rule(ConsoleEventType type, Pattern pattern, List<String> groups) {}
+    private record Rule(ConsoleEventType type, Pattern pattern, List<String> groups) {
+        boolean anchored() {
+            String p = pattern.pattern();
+            return p.startsWith("^") || p.startsWith("(?i)^");
+        }
+    }
 
     private static final List<Rule> RULES = List.of(
             rule(ConsoleEventType.HALT, "LZMA data is corrupt|unexpected EOF|CRAMFS LOAD ERROR|-- System halted"),
@@ -58,11 +62,12 @@ public final class BootLogParser {
             return Optional.empty();
         }
         String text = line.length() > LineFramer.DEFAULT_MAX_LINE ? line.substring(0, LineFramer.DEFAULT_MAX_LINE) : line;
-        text = LEADING_NOISE.matcher(text).replaceFirst("");
+        String tail = afterNoise(text);
         for (Rule rule : RULES) {
-            Matcher m = rule.pattern().matcher(text);
+            String subject = rule.anchored() ? tail : text;
+            Matcher m = rule.pattern().matcher(subject);
             if (m.find()) {
-                return Optional.of(new ConsoleEvent(rule.type(), line, fields(rule, m, text)));
+                return Optional.of(new ConsoleEvent(rule.type(), line, fields(rule, m, subject)));
             }
         }
         return Optional.empty();
@@ -86,6 +91,26 @@ public final class BootLogParser {
             default -> { }
         }
         return out;
+    }
+
+    /**
+     * What anchored patterns look at: the text after the last character that is not printable ASCII, then without
+     * leading spaces. A power-on glitch decodes to U+FFFD or a control character just before the banner; this lets
+     * {@code \uFFFDU-Boot 2010.06 (...)} count, while printable text before "U-Boot" still does not.
+     */
+    private static String afterNoise(String text) {
+        int start = 0;
+        for (int i = text.length() - 1; i >= 0; i--) {
+            char c = text.charAt(i);
+            if ((c < 0x20 && c != '\t') || c > 0x7E) {
+                start = i + 1;
+                break;
+            }
+        }
+        while (start < text.length() && (text.charAt(start) == ' ' || text.charAt(start) == '\t')) {
+            start++;
+        }
+        return text.substring(start);
     }
 
     /** The countdown U-Boot printed last ({@code "1  0"} after its backspaces were lost gives 0). */

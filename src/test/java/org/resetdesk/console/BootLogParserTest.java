@@ -103,7 +103,10 @@ class BootLogParserTest {
     void bannerAfterAPowerOnGlitchStillCountsButNotInsideOtherText() {
         assertThat(parser.parse("\uFFFD  U-Boot 2010.06-svn64409 (Jul 01 2021 - 08:52:03)")).map(ConsoleEvent::type)
                 .contains(BOOT_BANNER);
+        assertThat(parser.parse("x7$\uFFFDU-Boot 2010.06-svn64409 (Jul 01 2021 - 08:52:03)")).map(ConsoleEvent::type)
+                .contains(BOOT_BANNER);
         assertThat(parser.parse("loading U-Boot 2010.06-svn64409 (Jul 01 2021 - 08:52:03)")).isEmpty();
+        assertThat(parser.parse("Ünï loading U-Boot 2010.06-svn64409 (Jul 01 2021 - 08:52:03)")).isEmpty();
         assertThat(parser.parse("U-Boot is great")).isEmpty();
         assertThat(parser.parse("hit ctrl+u to stop autoboot: 3")).map(ConsoleEvent::type).contains(AUTOBOOT_GATE);
         assertThat(parser.parse("Hit any key to stop autoboot:  2")).map(ConsoleEvent::type).contains(AUTOBOOT_GATE);
