@@ -111,7 +111,12 @@ public final class SerialConsole implements ConsoleLink {
         while (running) {
             PortListener open = current;
             if (open == null) {
-                String why = tryOpen();
+                String why;
+                try {
+                    why = tryOpen();
+                } catch (RuntimeException | LinkageError e) { // e.g. jSerialComm's native library cannot load
+                    why = "serial support failed on " + settings.port() + ": " + e;
+                }
                 if (why == null) {
                     backoff = settings.retryMin().toMillis();
                     reportedDown = false;
@@ -147,7 +152,7 @@ public final class SerialConsole implements ConsoleLink {
         SerialPort port;
         try {
             port = SerialPort.getCommPort(path);
-        } catch (RuntimeException e) {
+        } catch (com.fazecast.jSerialComm.SerialPortInvalidPortException e) {
             return "not a serial port: " + path + " (" + e.getMessage() + ")";
         }
         port.setComPortParameters(settings.baud(), settings.dataBits(), stopBits(), parity());

@@ -24,6 +24,11 @@ public record SerialSettings(String port, int baud, int dataBits, StopBits stopB
         if (port.isBlank()) {
             throw new IllegalArgumentException("console port path is empty");
         }
+        try {
+            java.nio.file.Path.of(port);
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new IllegalArgumentException("not a valid console port path: " + e.getMessage());
+        }
         if (baud <= 0) {
             throw new IllegalArgumentException("baud rate must be positive: " + baud);
         }
