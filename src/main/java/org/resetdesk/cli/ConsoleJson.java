@@ -25,8 +25,17 @@ final class ConsoleJson {
         m.put("type", event.type().name());
         m.put("evidence", event.evidence().name().toLowerCase(Locale.ROOT));
         m.put("line", event.line());
-        event.fields().forEach((k, v) -> m.put(k, k.equals("bytes") ? Long.valueOf(v) : v));
+        event.fields().forEach((k, v) -> m.put(k, k.equals("bytes") ? number(v) : v));
         return write(m);
+    }
+
+    /** A byte count as a JSON number; as the text printed when it does not fit a long. */
+    private static Object number(String digits) {
+        try {
+            return Long.valueOf(digits);
+        } catch (NumberFormatException e) {
+            return digits;
+        }
     }
 
     static String of(Object... keysAndValues) {

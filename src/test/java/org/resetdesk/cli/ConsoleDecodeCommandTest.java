@@ -92,6 +92,22 @@ class ConsoleDecodeCommandTest {
     }
 
     @Test
+    void hostileCapturesDecodeWithoutCrashing() throws Exception {
+        ByteArrayOutputStream capture = new ByteArrayOutputStream();
+        capture.writeBytes("Bytes transferred = 99999999999999999999999999999 (ff hex)\r\n".getBytes(StandardCharsets.UTF_8));
+        capture.writeBytes("U".repeat(1 << 20).getBytes(StandardCharsets.UTF_8)); // 1 MiB without a line end
+        capture.writeBytes("\nMAC: 08:a1:89:0e:18:97\n".getBytes(StandardCharsets.UTF_8));
+        byte[] junk = new byte[200_000];
+        new Random(9).nextBytes(junk);
+        capture.writeBytes(junk);
+        Path file = Files.write(dir.resolve("hostile.bin"), capture.toByteArray());
+        Result r = run("console-decode", file.toString());
+        assertThat(r.exit()).isZero();
+        assertThat(r.out().get(0).get("bytes").asText()).isEqualTo("99999999999999999999999999999");
+        assertThat(r.out().get(1).get("mac").asText()).isEqualTo("08-a1-89-0e-18-97");
+    }
+
+    @Test
     void aMissingFileIsExit1WithOneLineAndNoArgumentIsUsageError() throws Exception {
         Result r = run("console-decode", dir.resolve("nope.log").toString());
         assertThat(r.exit()).isEqualTo(1);
