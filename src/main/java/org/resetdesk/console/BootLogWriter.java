@@ -61,6 +61,11 @@ public final class BootLogWriter implements AutoCloseable {
         return play(BootScript.nvr(ubootVersion, buildDate, mac));
     }
 
+    /** As {@link #writeBoot(String, String, String)} with the build date of the default U-Boot. */
+    public Boot writeBoot(String ubootVersion, String mac) {
+        return writeBoot(ubootVersion, BootScript.DEFAULT_BUILD_DATE, mac);
+    }
+
     /** Prints {@code script} from now on, cutting a boot still in progress. */
     public synchronized Boot play(BootScript script) {
         if (executor.isShutdown()) {

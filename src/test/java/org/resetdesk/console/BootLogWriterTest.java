@@ -112,7 +112,7 @@ class BootLogWriterTest {
         await().atMost(WAIT).until(() -> rec.connects() == 2);
         writer.close();
         writer = new BootLogWriter(pair.b(), 0.01);
-        writer.writeBoot(BootScript.DEFAULT_UBOOT, BootScript.DEFAULT_BUILD_DATE, MAC).done().get(10, TimeUnit.SECONDS);
+        writer.writeBoot("2010.06-svn64409", MAC).done().get(10, TimeUnit.SECONDS);
         await().atMost(WAIT).until(() -> rec.boots.size() == 2);
     }
 
