@@ -22,7 +22,7 @@ import org.resetdesk.job.ConsoleLink;
 /** Benchmarks, run by {@code mvn -Pbench verify}. Figures are printed, never asserted. */
 @Tag("bench")
 class ConsoleLatencyBench {
-    private static final int RUNS = 60;
+    private static final int RUNS = 100;
 
     @TempDir
     Path dir;
