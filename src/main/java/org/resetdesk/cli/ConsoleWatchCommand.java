@@ -9,6 +9,7 @@ import java.util.concurrent.CountDownLatch;
 import org.resetdesk.console.SerialConsole;
 import org.resetdesk.console.SerialSettings;
 import org.resetdesk.job.ConsoleLink;
+import org.resetdesk.job.Guards;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -88,7 +89,7 @@ public final class ConsoleWatchCommand implements Callable<Integer> {
             @Override
             public void onBoot(Instant at, String line) {
                 print(out, ConsoleJson.of("at", at.toString(), "type", "REBOOT", "line", line,
-                        "detail", "the recorder restarted — seen on its console"));
+                        "detail", Guards.RESTARTED_CONSOLE));
             }
 
             @Override
@@ -123,8 +124,12 @@ public final class ConsoleWatchCommand implements Callable<Integer> {
     }
 
     private SerialSettings settings() {
-        return SerialSettings.defaults(port).withBaud(baud).withFrame(dataBits, parity, stopBits)
-                .withFlowControl(rtscts);
+        try {
+            return SerialSettings.defaults(port).withBaud(baud).withFrame(dataBits, parity, stopBits)
+                    .withFlowControl(rtscts);
+        } catch (IllegalArgumentException e) {
+            throw bad(e.getMessage());
+        }
     }
 
     private ParameterException bad(String message) {
