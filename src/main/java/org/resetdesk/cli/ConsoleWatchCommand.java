@@ -24,8 +24,17 @@ import picocli.CommandLine.Spec;
 @Command(name = "watch", description = "Listen to a console port and print boot-log events as JSON lines until killed.")
 public final class ConsoleWatchCommand implements Callable<Integer> {
 
+    private String port;
+
     @Option(names = "--port", required = true, paramLabel = "PATH", description = "serial port path (ptys included)")
-    String port;
+    void port(String value) {
+        try {
+            SerialSettings.defaults(value);
+        } catch (IllegalArgumentException e) {
+            throw bad(e.getMessage());
+        }
+        port = value;
+    }
 
     private int baud = 115200;
     private int dataBits = 8;

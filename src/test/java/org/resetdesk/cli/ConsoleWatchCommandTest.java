@@ -80,6 +80,7 @@ class ConsoleWatchCommandTest {
         assertThat(ConsoleDecodeCommandTest.run("console", "watch", "--port", "/dev/null", "--parity", "purple")
                 .exit()).isEqualTo(2);
         assertThat(ConsoleDecodeCommandTest.run("console", "watch").exit()).isEqualTo(2);
+        assertThat(ConsoleDecodeCommandTest.run("console", "watch", "--port", " ").exit()).isEqualTo(2);
         assertThat(ConsoleDecodeCommandTest.run("console").exit()).isEqualTo(2);
     }
 
