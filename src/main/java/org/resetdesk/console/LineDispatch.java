@@ -73,7 +73,7 @@ final class LineDispatch {
         thread.start();
     }
 
-    /** Closes the gate at once (no listener is called after this returns) and lets the thread run out. */
+    /** Closes the gate at once (no listener call starts after this returns) and lets the thread run out. */
     synchronized void stop() {
         Run r = run;
         if (r == null) {

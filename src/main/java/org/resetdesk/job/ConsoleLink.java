@@ -23,7 +23,7 @@ public interface ConsoleLink {
     /** Starts listening (opening the port, and reopening it with backoff whenever it goes away). Idempotent. */
     void start();
 
-    /** Stops listening; the port is released in the background. Idempotent; listeners are not called after it returns. */
+    /** Stops listening; the port is released in the background. Idempotent; no listener call starts after it returns. */
     void stop();
 
     /** Whether the port is open right now. */
