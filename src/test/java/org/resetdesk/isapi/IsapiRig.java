@@ -22,6 +22,16 @@ final class IsapiRig implements AutoCloseable {
     static final String PASSWORD = "Counter-Reset-2026";
     static final String SERIAL = "DS-7608NXI-I2/8P/S0820231215CCRRJ12345678WCVU";
 
+    static {
+        quietHttpWireLog();
+    }
+
+    /** HttpClient logs every byte at DEBUG when no logback config is present: keep test output (and time) small. */
+    static void quietHttpWireLog() {
+        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("org.apache.hc"))
+                .setLevel(ch.qos.logback.classic.Level.INFO);
+    }
+
     final TestClock clock = new TestClock(Instant.parse("2026-11-25T09:00:00Z"));
     final InMemoryIsapiDeviceState state = InMemoryIsapiDeviceState.defaultNvr(PASSWORD.toCharArray(), clock);
     final IsapiServer server;

@@ -36,6 +36,14 @@ public final class IsapiServer implements AutoCloseable {
     private static final Pattern FORMAT = Pattern.compile("/isapi/contentmgmt/storage/hdd/(\\w+)/format");
     private static final Pattern TRACK = Pattern.compile("/isapi/contentmgmt/record/tracks/(\\d+)");
 
+    static {
+        // The JDK server writes headers and body separately; without TCP_NODELAY each answer waits for the
+        // client's delayed ACK (~40 ms). Read once by com.sun.net.httpserver when the first server is created.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     private final IsapiDeviceState state;
     private final Options options;
     private final Clock clock;
