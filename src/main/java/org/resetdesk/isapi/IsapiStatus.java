@@ -31,7 +31,7 @@ public final class IsapiStatus {
                 default -> Kind.DEVICE_ERROR;
             };
         }
-        if (http == 401 || http == 403) {
+        if (http == 401 || http == 403 && status.findText("lockStatus") != null) {
             return authFailure(http, status);
         }
         String detail = text == null ? null : text + (sub == null || sub.equalsIgnoreCase(text) ? "" : " / " + sub);
