@@ -1,0 +1,90 @@
+package org.resetdesk.isapi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.resetdesk.job.Aftercare;
+import org.resetdesk.job.RecorderApi.Kind;
+import org.resetdesk.recorder.isapi.IsapiServer;
+
+/** HTTPS with the recorder's self-signed certificate: pinned on first contact, a different one refused. */
+class CertificatePinningTest {
+    @TempDir
+    Path dir;
+
+    private static IsapiServer https(IsapiRig rig, SelfSignedCert cert) throws Exception {
+        return IsapiServer.startHttps(new InetSocketAddress("127.0.0.1", 0), cert.serverContext, rig.state,
+                IsapiServer.Options.defaults(), rig.clock);
+    }
+
+    private static IsapiClient client(IsapiRig rig, int httpPort, int httpsPort, String pin) {
+        return new IsapiClient(new IsapiEndpoint("127.0.0.1", httpPort, httpsPort, Duration.ofSeconds(5)),
+                Aftercare.gate(rig.openJob(), rig.clock), pin);
+    }
+
+    @Test
+    void firstContactPinsTheCertificateAndLaterContactsRequireIt() throws Exception {
+        SelfSignedCert first = SelfSignedCert.generate(dir, "recorder-a");
+        SelfSignedCert other = SelfSignedCert.generate(dir, "recorder-b");
+        try (IsapiRig rig = new IsapiRig(); IsapiServer tls = https(rig, first)) {
+            int httpsPort = tls.address().getPort();
+            int httpPort = rig.server.address().getPort();
+            String pin;
+            try (IsapiClient c = client(rig, httpPort, httpsPort, null)) {
+                assertThat(c.verify("admin", IsapiRig.PASSWORD.toCharArray()).kind()).isEqualTo(Kind.OK);
+                assertThat(c.transport().scheme()).isEqualTo("https");
+                assertThat(c.transport().pinnedNow()).isTrue();
+                pin = c.transport().certificateSha256();
+                assertThat(pin).isEqualTo(first.sha256);
+            }
+            assertThat(tls.received("GET", "/ISAPI/Security/userCheck")).isEqualTo(2);
+            assertThat(rig.server.received("GET", "/")).as("nothing over plain HTTP").isZero();
+            try (IsapiClient c = client(rig, httpPort, httpsPort, pin)) {
+                assertThat(c.verify("admin", IsapiRig.PASSWORD.toCharArray()).kind()).isEqualTo(Kind.OK);
+                assertThat(c.transport().pinnedNow()).isFalse();
+            }
+            // the same address now presents another certificate: refused before any HTTP request
+            try (IsapiServer impostor = https(rig, other);
+                 IsapiClient c = client(rig, httpPort, impostor.address().getPort(), pin)) {
+                var r = c.verify("admin", IsapiRig.PASSWORD.toCharArray());
+                assertThat(r.kind()).isEqualTo(Kind.CERTIFICATE_CHANGED);
+                assertThat(r.outcome().detail()).contains(first.sha256).contains(other.sha256);
+                assertThat(c.deviceInfo().kind()).isEqualTo(Kind.CERTIFICATE_CHANGED);
+                assertThat(impostor.received("GET", "/")).isZero();
+            }
+        }
+    }
+
+    @Test
+    void aPinnedRecorderThatStopsOfferingHttpsIsRefused() throws Exception {
+        try (IsapiRig rig = new IsapiRig()) {
+            int httpPort = rig.server.address().getPort();
+            // the "HTTPS" port answers plain HTTP: no TLS there any more
+            try (IsapiClient c = client(rig, httpPort, httpPort, "ab".repeat(32))) {
+                var r = c.verify("admin", IsapiRig.PASSWORD.toCharArray());
+                assertThat(r.kind()).isEqualTo(Kind.CERTIFICATE_CHANGED);
+                assertThat(r.outcome().detail()).contains("no longer offers");
+            }
+            assertThat(rig.state.loginLock().failures()).isZero();
+        }
+    }
+
+    @Test
+    void withoutHttpsAndWithoutAPinPlainHttpDigestIsUsed() throws Exception {
+        try (IsapiRig rig = new IsapiRig();
+             java.net.ServerSocket closed = new java.net.ServerSocket(0, 1,
+                     java.net.InetAddress.getByName("127.0.0.1"))) {
+            int noTls = closed.getLocalPort();
+            closed.close();
+            try (IsapiClient c = client(rig, rig.server.address().getPort(), noTls, null)) {
+                assertThat(c.verify("admin", IsapiRig.PASSWORD.toCharArray()).kind()).isEqualTo(Kind.OK);
+                assertThat(c.transport().scheme()).isEqualTo("http");
+                assertThat(c.transport().certificateSha256()).isNull();
+            }
+        }
+    }
+}
