@@ -22,14 +22,19 @@ class CertificatePinningTest {
     }
 
     private static IsapiClient client(IsapiRig rig, int httpPort, int httpsPort, String pin) {
-        return new IsapiClient(new IsapiEndpoint("127.0.0.1", httpPort, httpsPort, Duration.ofSeconds(5)),
+        return client(rig, httpPort, httpsPort, pin, Duration.ofSeconds(5));
+    }
+
+    private static IsapiClient client(IsapiRig rig, int httpPort, int httpsPort, String pin, Duration timeout) {
+        return new IsapiClient(new IsapiEndpoint("127.0.0.1", httpPort, httpsPort, timeout),
                 Aftercare.gate(rig.openJob(), rig.clock), pin);
     }
 
     @Test
     void firstContactPinsTheCertificateAndLaterContactsRequireIt() throws Exception {
-        SelfSignedCert first = SelfSignedCert.generate(dir, "recorder-a");
-        SelfSignedCert other = SelfSignedCert.generate(dir, "recorder-b");
+        var certs = SelfSignedCert.generate(dir, "recorder-a", "recorder-b");
+        SelfSignedCert first = certs.get(0);
+        SelfSignedCert other = certs.get(1);
         try (IsapiRig rig = new IsapiRig(); IsapiServer tls = https(rig, first)) {
             int httpsPort = tls.address().getPort();
             int httpPort = rig.server.address().getPort();
@@ -63,8 +68,8 @@ class CertificatePinningTest {
     void aPinnedRecorderThatStopsOfferingHttpsIsRefused() throws Exception {
         try (IsapiRig rig = new IsapiRig()) {
             int httpPort = rig.server.address().getPort();
-            // the "HTTPS" port answers plain HTTP: no TLS there any more
-            try (IsapiClient c = client(rig, httpPort, httpPort, "ab".repeat(32))) {
+            // the "HTTPS" port answers plain HTTP: no TLS there any more (the probe gives up after the timeout)
+            try (IsapiClient c = client(rig, httpPort, httpPort, "ab".repeat(32), Duration.ofMillis(800))) {
                 var r = c.verify("admin", IsapiRig.PASSWORD.toCharArray());
                 assertThat(r.kind()).isEqualTo(Kind.CERTIFICATE_CHANGED);
                 assertThat(r.outcome().detail()).contains("no longer offers");

@@ -21,16 +21,28 @@ final class SelfSignedCert {
         this.sha256 = sha256;
     }
 
-    static SelfSignedCert generate(Path dir, String name) throws Exception {
-        Path store = dir.resolve(name + ".p12");
+    /** One certificate per name; the keytool runs happen side by side. */
+    static java.util.List<SelfSignedCert> generate(Path dir, String... names) throws Exception {
+        java.util.List<Process> runs = new java.util.ArrayList<>();
         String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
-        Process p = new ProcessBuilder(keytool, "-genkeypair", "-alias", "recorder", "-keyalg", "EC", "-groupname",
-                "secp256r1", "-dname", "CN=" + name + ", O=Virtual Recorder", "-validity", "30", "-storetype", "PKCS12",
-                "-keystore", store.toString(), "-storepass", "changeit", "-keypass", "changeit",
-                "-ext", "SAN=ip:127.0.0.1").redirectErrorStream(true).start();
-        assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("keytool finished").isTrue();
-        String out = new String(p.getInputStream().readAllBytes());
-        assertThat(p.exitValue()).as(out).isZero();
+        for (String name : names) {
+            runs.add(new ProcessBuilder(keytool, "-genkeypair", "-alias", "recorder", "-keyalg", "EC", "-groupname",
+                    "secp256r1", "-dname", "CN=" + name + ", O=Virtual Recorder", "-validity", "30", "-storetype",
+                    "PKCS12", "-keystore", dir.resolve(name + ".p12").toString(), "-storepass", "changeit", "-keypass",
+                    "changeit", "-ext", "SAN=ip:127.0.0.1").redirectErrorStream(true).start());
+        }
+        java.util.List<SelfSignedCert> out = new java.util.ArrayList<>();
+        for (int i = 0; i < names.length; i++) {
+            Process p = runs.get(i);
+            assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("keytool finished").isTrue();
+            String log = new String(p.getInputStream().readAllBytes());
+            assertThat(p.exitValue()).as(log).isZero();
+            out.add(load(dir.resolve(names[i] + ".p12")));
+        }
+        return out;
+    }
+
+    private static SelfSignedCert load(Path store) throws Exception {
         KeyStore ks = KeyStore.getInstance("PKCS12");
         try (InputStream in = Files.newInputStream(store)) {
             ks.load(in, "changeit".toCharArray());
