@@ -83,6 +83,12 @@ public final class AftercareCommand implements Callable<Integer> {
         this.injected = wiring;
     }
 
+    /** Where the password is read from (stdin unless a test or an embedding caller says otherwise). */
+    public AftercareCommand withInput(InputStream in) {
+        this.stdin = in;
+        return this;
+    }
+
     @Override
     public Integer call() throws Exception {
         Wiring w = injected != null ? injected : wiring;
