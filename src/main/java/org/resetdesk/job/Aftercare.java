@@ -165,7 +165,7 @@ public final class Aftercare {
     }
 
     /** The run in progress; becomes the report. */
-    private static final class Draft extends AftercareFindings {
+    static final class Draft extends AftercareFindings {
         Draft(Job job, Instant at) {
             super(job, at);
         }
