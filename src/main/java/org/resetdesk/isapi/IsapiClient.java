@@ -34,6 +34,8 @@ public final class IsapiClient implements RecorderApi {
             Pattern.compile("(<(?:[\\w.-]+:)?LoopEnable\\b[^>]*>)\\s*false\\s*(</)", Pattern.CASE_INSENSITIVE);
 
     private final IsapiTransport transport;
+    /** Set by the first 401: nothing more is sent with these credentials (every wrong try counts on the device). */
+    private Outcome stoppedBy;
 
     /**
      * @param gate the command policy for this job ({@code Aftercare.gate(job, clock)})
@@ -46,6 +48,7 @@ public final class IsapiClient implements RecorderApi {
     @Override
     public Result<Login> verify(String user, char[] password) {
         transport.credentials(user, password);
+        stoppedBy = null;
         Result<XmlNode> r = call("GET", USER_CHECK, null);
         if (!r.accepted()) {
             return same(r);
@@ -194,7 +197,24 @@ public final class IsapiClient implements RecorderApi {
 
     /** One call: refusal, transport failure, error body or the parsed document. */
     Result<XmlNode> call(String method, String path, String body) {
-        return result(transport.exchange(method, path, body));
+        return raw(method, path, body).result;
+    }
+
+    private record Raw(Result<XmlNode> result, byte[] body) {}
+
+    /** The one place requests leave: stops for good after an authentication failure. */
+    private Raw raw(String method, String path, String body) {
+        if (stoppedBy != null) {
+            return new Raw(Result.failed(new Outcome(stoppedBy.kind(), 0, null, null, "not sent: the recorder refused"
+                    + " the login earlier (" + stoppedBy.plain() + "); the kiosk does not retry on its own",
+                    stoppedBy.retriesLeft(), stoppedBy.unlockSeconds())), null);
+        }
+        IsapiTransport.Exchange x = transport.exchange(method, path, body);
+        Result<XmlNode> r = result(x);
+        if (r.kind() == Kind.UNAUTHORIZED || r.kind() == Kind.LOCKED) {
+            stoppedBy = r.outcome();
+        }
+        return new Raw(r, x.body());
     }
 
     private static Result<XmlNode> result(IsapiTransport.Exchange x) {
@@ -222,9 +242,8 @@ public final class IsapiClient implements RecorderApi {
     }
 
     private Result<byte[]> raw(String method, String path) {
-        IsapiTransport.Exchange x = transport.exchange(method, path, null);
-        Result<XmlNode> r = result(x);
-        return r.accepted() ? Result.ok(x.body(), r.outcome()) : same(r);
+        Raw x = raw(method, path, null);
+        return x.result().accepted() ? Result.ok(x.body(), x.result().outcome()) : same(x.result());
     }
 
     private static String loopOn(String doc) {

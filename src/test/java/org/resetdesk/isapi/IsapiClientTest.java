@@ -41,6 +41,29 @@ class IsapiClientTest {
             assertThat(rig.state.loginLock().failures()).isEqualTo(1);
             // one challenge round trip and exactly one authenticated try
             assertThat(rig.server.received("GET", "/ISAPI/Security/userCheck")).isEqualTo(2);
+            // later calls with the same credentials are not sent at all: each would count as another wrong try
+            var later = c.deviceInfo();
+            assertThat(later.kind()).isEqualTo(Kind.UNAUTHORIZED);
+            assertThat(later.outcome().detail()).startsWith("not sent");
+            assertThat(c.disks().kind()).isEqualTo(Kind.UNAUTHORIZED);
+            assertThat(rig.server.received("GET", "/")).isEqualTo(2);
+            assertThat(rig.state.loginLock().failures()).isEqualTo(1);
+            // a deliberate new verification (staff typed the password again) is a new, single try
+            assertThat(c.verify("admin", IsapiRig.PASSWORD.toCharArray()).kind()).isEqualTo(Kind.OK);
+            assertThat(rig.state.loginLock().failures()).isZero();
+        }
+    }
+
+    @Test
+    void aPasswordChangedMidRunCostsOneTryOnly() throws Exception {
+        try (IsapiRig rig = new IsapiRig(); IsapiClient c = rig.client(rig.openJob())) {
+            assertThat(c.verify("admin", IsapiRig.PASSWORD.toCharArray()).kind()).isEqualTo(Kind.OK);
+            rig.state.setPassword("Someone-Else-1".toCharArray());
+            assertThat(c.deviceInfo().kind()).isEqualTo(Kind.UNAUTHORIZED);
+            assertThat(c.time().kind()).isEqualTo(Kind.UNAUTHORIZED);
+            assertThat(c.overwrite().kind()).isEqualTo(Kind.UNAUTHORIZED);
+            assertThat(rig.state.loginLock().failures()).isEqualTo(1);
+            assertThat(rig.server.received("GET", "/ISAPI/System/time")).isZero();
         }
     }
 
