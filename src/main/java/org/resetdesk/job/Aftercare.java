@@ -30,9 +30,28 @@ public final class Aftercare {
     public static final String DEFAULT_USER = "admin";
 
     private final Clock clock;
+    private final SadpCloud sadp;
 
     public Aftercare(Clock clock) {
+        this(clock, null);
+    }
+
+    /** @param sadp Hik-Connect over SADP for recorders whose ISAPI cannot tell or unbind; null when not wired */
+    public Aftercare(Clock clock, SadpCloud sadp) {
         this.clock = clock;
+        this.sadp = sadp;
+    }
+
+    /**
+     * Hik-Connect over SADP (sadp-protocol.md §8), on the recorder of the job, for recorders whose ISAPI does not
+     * report the binding or cannot unbind. Blocking. Aftercare passes each call through the command policy first.
+     */
+    public interface SadpCloud {
+        /** {@code getUnbindStatus}: rawResult success (bound, can be unbound), notBind, unenableHCPlatform, offlineHCPlatform. */
+        DeviceOutcome unbindStatus();
+
+        /** {@code ezvizUnbind} with the admin password: SUCCESS, PASSWORD_ERROR (retries), LOCKED (minutes). */
+        DeviceOutcome ezvizUnbind(char[] password);
     }
 
     /** What the customer agreed to; anything false is only read, never changed. */
@@ -93,7 +112,7 @@ public final class Aftercare {
         d.clock(api.time(), clock.instant());
         d.disks(api.disks());
         overwrite(d, api, options);
-        cloud(d, api, password, options);
+        new AftercareCloud(d, api, sadp, clock).run(password, options.unbindCloud());
         if (options.reservedEmail() != null && !options.reservedEmail().isBlank()) {
             Result<Boolean> mail = api.setReservedEmail(options.reservedEmail().trim());
             d.note(mail);
@@ -122,40 +141,7 @@ public final class Aftercare {
         }
     }
 
-    private static void cloud(Draft d, RecorderApi api, char[] password, Options options) {
-        Result<CloudStatus> before = api.cloudStatus();
-        d.note(before);
-        Binding b = before.value() == null ? null : before.value().binding();
-        d.cloudBefore = b;
-        d.cloudAfter = b;
-        if (b == Binding.BOUND && options.unbindCloud()) {
-            Result<CloudStatus> after = api.unbindCloud(password);
-            d.note(after);
-            if (after.accepted() && after.value() != null) {
-                d.cloudAfter = after.value().binding();
-            }
-            d.event("aftercare.cloud", "bound to a Hik-Connect account; unbinding: " + after.outcome().plain()
-                    + "; now " + d.cloudAfter);
-            if (d.cloudAfter == Binding.UNBOUND) {
-                d.advice.add("The recorder is no longer bound to the previous Hik-Connect account: the customer can"
-                        + " add it to their own account in the app.");
-            } else if (after.kind() == Kind.NOT_SUPPORTED) {
-                d.advice.add("This recorder cannot be unbound over its web API: use the Unbind button in SADP or the"
-                        + " Hik-Connect app on the same network, with the new admin password.");
-            } else {
-                d.advice.add("Unbinding from the old Hik-Connect account did not succeed (" + after.outcome().plain()
-                        + "). The installer, or Hikvision support with the label photo and invoice, can release it.");
-            }
-        } else {
-            d.event("aftercare.cloud", "Hik-Connect: " + (b == null ? "unknown (" + before.outcome().plain() + ")" : b));
-            if (b == Binding.BOUND) {
-                d.advice.add("The recorder is still bound to a Hik-Connect account (often the installer's). The"
-                        + " customer can ask us to unbind it.");
-            }
-        }
-    }
-
-    private static String onOff(Boolean b) {
+    static String onOff(Boolean b) {
         return b == null ? "unknown" : b ? "on" : "off";
     }
 

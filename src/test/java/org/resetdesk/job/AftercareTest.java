@@ -107,4 +107,52 @@ class AftercareTest {
         assertThat(Aftercare.Draft.sameFirmware("V4.62.210build 230612", "V4.62.210", "build 230101")).isFalse();
         assertThat(Aftercare.Draft.sameFirmware("V4.61.000build 230612", "V4.62.210", "build 230612")).isFalse();
     }
+
+    /** SADP Hik-Connect calls answered from a queue of Result texts; records what was asked. */
+    private static final class RecordingSadpCloud implements Aftercare.SadpCloud {
+        final List<String> calls = new ArrayList<>();
+        String status = "success";
+        DeviceOutcome unbind = DeviceOutcome.of(DeviceOutcome.Kind.SUCCESS);
+
+        @Override
+        public DeviceOutcome unbindStatus() {
+            calls.add("getUnbindStatus");
+            return new DeviceOutcome(DeviceOutcome.Kind.SUCCESS, null, null, status);
+        }
+
+        @Override
+        public DeviceOutcome ezvizUnbind(char[] password) {
+            calls.add("ezvizUnbind:" + new String(password));
+            if (unbind.isSuccess()) {
+                status = "notBind";
+            }
+            return unbind;
+        }
+    }
+
+    @Test
+    void sadpTellsAndUnbindsWhenIsapiCannot() {
+        RecordingSadpCloud sadp = new RecordingSadpCloud();
+        var run = new Aftercare(clock, sadp).run(job(), new FakeRecorderApi(), "New-Pass-1".toCharArray(),
+                new Aftercare.Options(false, true, null));
+        assertThat(run.report().cloudBefore()).isEqualTo(Binding.BOUND);
+        assertThat(run.report().cloudAfter()).isEqualTo(Binding.UNBOUND);
+        assertThat(sadp.calls).containsExactly("getUnbindStatus", "ezvizUnbind:New-Pass-1", "getUnbindStatus");
+        assertThat(run.events()).allMatch(e -> !e.detail().contains("New-Pass-1"));
+    }
+
+    @Test
+    void sadpUnbindOnlyWithConsentAndFailuresAreReported() {
+        RecordingSadpCloud sadp = new RecordingSadpCloud();
+        var read = new Aftercare(clock, sadp).run(job(), new FakeRecorderApi(), "p".toCharArray(),
+                Aftercare.Options.readOnly());
+        assertThat(sadp.calls).containsExactly("getUnbindStatus");
+        assertThat(read.report().advice()).anyMatch(a -> a.contains("still bound"));
+        sadp.calls.clear();
+        sadp.unbind = new DeviceOutcome(DeviceOutcome.Kind.PASSWORD_ERROR, 4, null, "PasswordError");
+        var failed = new Aftercare(clock, sadp).run(job(), new FakeRecorderApi(), "p".toCharArray(),
+                new Aftercare.Options(false, true, null));
+        assertThat(failed.report().cloudAfter()).isEqualTo(Binding.BOUND);
+        assertThat(failed.report().advice()).anyMatch(a -> a.contains("did not succeed") && a.contains("retries left 4"));
+    }
 }
