@@ -80,11 +80,11 @@ class CertificatePinningTest {
 
     @Test
     void withoutHttpsAndWithoutAPinPlainHttpDigestIsUsed() throws Exception {
-        try (IsapiRig rig = new IsapiRig();
-             java.net.ServerSocket closed = new java.net.ServerSocket(0, 1,
-                     java.net.InetAddress.getByName("127.0.0.1"))) {
-            int noTls = closed.getLocalPort();
-            closed.close();
+        int noTls;
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+            noTls = probe.getLocalPort();
+        }
+        try (IsapiRig rig = new IsapiRig()) {
             try (IsapiClient c = client(rig, rig.server.address().getPort(), noTls, null)) {
                 assertThat(c.verify("admin", IsapiRig.PASSWORD.toCharArray()).kind()).isEqualTo(Kind.OK);
                 assertThat(c.transport().scheme()).isEqualTo("http");
