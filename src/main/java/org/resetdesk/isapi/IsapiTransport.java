@@ -30,6 +30,7 @@ import org.apache.hc.client5.http.impl.auth.DigestSchemeFactory;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.protocol.HttpClientContext;
 import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
 import org.apache.hc.client5.http.ssl.HostnameVerificationPolicy;
 import org.apache.hc.client5.http.ssl.NoopHostnameVerifier;
@@ -62,6 +63,8 @@ final class IsapiTransport implements AutoCloseable {
     private HttpHost host;
     private Outcome connectFailure;
     private boolean pinnedNow;
+    /** Kept across requests so the Digest session continues (next nonce count) instead of a new challenge each time. */
+    private HttpClientContext context = HttpClientContext.create();
 
     /** What came back: an HTTP status and body, or a failure before or instead of an answer. */
     record Exchange(int status, byte[] body, List<String> challenges, Outcome failure, Refusal refusal) {
@@ -79,6 +82,7 @@ final class IsapiTransport implements AutoCloseable {
     /** The credentials for the following requests (a copy is kept until {@link #close}). */
     void credentials(String user, char[] secret) {
         wipe();
+        context = HttpClientContext.create();
         password = Arrays.copyOf(secret, secret.length);
         credentials.setCredentials(new AuthScope(null, -1), new UsernamePasswordCredentials(user, password));
     }
@@ -105,7 +109,7 @@ final class IsapiTransport implements AutoCloseable {
                     ContentType.APPLICATION_XML.withCharset(StandardCharsets.UTF_8)));
         }
         try {
-            return http.execute(request, response -> {
+            return http.execute(request, context, response -> {
                 List<String> challenges = new ArrayList<>();
                 for (Header h : response.getHeaders(HttpHeaders.WWW_AUTHENTICATE)) {
                     challenges.add(h.getValue());
