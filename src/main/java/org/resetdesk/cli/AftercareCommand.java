@@ -150,6 +150,7 @@ public final class AftercareCommand implements Callable<Integer> {
         m.put("verifyOutcome", r.verifyOutcome());
         m.put("retriesLeft", r.retriesLeft());
         m.put("unlockSeconds", r.unlockSeconds());
+        m.put("mayRetry", r.mayRetry());
         m.put("scheme", r.scheme());
         m.put("certificateSha256", r.certificateSha256());
         m.put("serial", r.serial());

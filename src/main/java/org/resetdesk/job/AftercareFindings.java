@@ -90,7 +90,9 @@ abstract class AftercareFindings {
                     + " while locked can extend the lock.");
             case UNAUTHORIZED -> advice.add("The recorder did not accept the password" + (retriesLeft == null ? "."
                     : " and allows " + retriesLeft + " more tries before it locks.")
-                    + " Check the password with the customer before any new try; the kiosk never retries on its own.");
+                    + (retriesLeft != null && retriesLeft <= 2 ? " Do not try again at the counter: too few tries are"
+                    + " left." : " Check the password with the customer before any new try; the kiosk never retries"
+                    + " on its own."));
             case INSECURE -> advice.add("The recorder only offers Basic authentication over plain HTTP: the kiosk does"
                     + " not send passwords that way. Check on the recorder's screen instead.");
             case UNREACHABLE -> advice.add("The recorder did not answer over HTTP. Check the cable and its address.");

@@ -52,6 +52,18 @@ public record AftercareReport(
         advice = advice == null ? List.of() : List.copyOf(advice);
     }
 
+    /**
+     * Whether staff may try the password once more: not when the device is locked or has two tries or fewer left
+     * (recorder-console-and-isapi.md B5). Never done automatically.
+     */
+    public boolean mayRetry() {
+        if (verified) {
+            return false;
+        }
+        boolean locked = unlockSeconds != null && unlockSeconds > 0;
+        return !locked && (retriesLeft == null || retriesLeft > 2);
+    }
+
     /** The identity cross-check passed: every comparison that could be made agreed. */
     public boolean identityConfirmed() {
         return verified && serial != null && mismatches.isEmpty();

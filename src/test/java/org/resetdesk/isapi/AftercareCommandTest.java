@@ -90,7 +90,9 @@ class AftercareCommandTest {
             assertThat(o.code()).isEqualTo(1);
             assertThat(o.err().strip()).startsWith("the password was not verified").contains("retries left 6")
                     .doesNotContain("\n");
-            assertThat(new ObjectMapper().readTree(o.out()).get("retriesLeft").asInt()).isEqualTo(6);
+            JsonNode j = new ObjectMapper().readTree(o.out());
+            assertThat(j.get("retriesLeft").asInt()).isEqualTo(6);
+            assertThat(j.get("mayRetry").asBoolean()).isTrue();
             assertThat(rig.state.loginLock().failures()).isEqualTo(1);
             assertThat(rig.server.received("PUT", "/")).isZero();
         }

@@ -34,6 +34,23 @@ class DialectsAndFormatTest {
         }
     }
 
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"nvr", "dvr", "camera", "legacy", "inactive"})
+    void everyRecorderProfileGoesThroughAftercare(String profile) throws Exception {
+        try (IsapiRig rig = new IsapiRig(IsapiServer.Options.forProfile(profile));
+             IsapiClient c = rig.client(rig.job(JobState.CLOSED, IsapiRig.SERIAL))) {
+            var run = new org.resetdesk.job.Aftercare(rig.clock).run(rig.job(JobState.CLOSED, IsapiRig.SERIAL), c,
+                    IsapiRig.PASSWORD.toCharArray(), new org.resetdesk.job.Aftercare.Options(true, true, null));
+            assertThat(run.report().verified()).isTrue();
+            assertThat(run.report().identityConfirmed()).isTrue();
+            assertThat(run.report().overwriteBefore()).isFalse();
+            assertThat(run.report().overwriteAfter()).isTrue();
+            boolean unbindOffered = IsapiServer.Options.forProfile(profile).unbindSupported();
+            assertThat(run.report().cloudAfter()).isEqualTo(unbindOffered ? Binding.UNBOUND : Binding.BOUND);
+            assertThat(rig.state.hikConnectBound()).isEqualTo(!unbindOffered);
+        }
+    }
+
     @Test
     void formatNeedsTwoConfirmationsAndNoOpenJob() throws Exception {
         try (IsapiRig rig = new IsapiRig()) {

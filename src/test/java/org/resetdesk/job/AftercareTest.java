@@ -72,6 +72,11 @@ class AftercareTest {
         assertThat(run.report().verified()).isFalse();
         assertThat(run.report().unlockSeconds()).isEqualTo(1795);
         assertThat(run.report().advice()).anyMatch(a -> a.contains("for 30 min"));
+        assertThat(run.report().mayRetry()).isFalse();
+        api.login = Result.failed(new Outcome(Kind.UNAUTHORIZED, 401, null, "unlock", "Unauthorized", 2, null));
+        var twoLeft = new Aftercare(clock).run(job(), api, "x".toCharArray(), Aftercare.Options.readOnly()).report();
+        assertThat(twoLeft.mayRetry()).isFalse();
+        assertThat(twoLeft.advice()).anyMatch(a -> a.contains("Do not try again at the counter"));
     }
 
     @Test

@@ -68,6 +68,23 @@ public final class IsapiServer implements AutoCloseable {
                     Duration.ofMinutes(30), false);
         }
 
+        /**
+         * The ISAPI flavour of each virtual recorder profile ({@code recorder --profile}): an NVR on V4.x firmware
+         * (isapi.org, overwrite in Storage/extension, unbind offered), a DVR (hikvision ver20, errors in psialliance),
+         * a camera (ver20, per-track overwrite, no unbind), legacy firmware (ver10 and std-cgi errors, per-track).
+         */
+        public static Options forProfile(String profile) {
+            Options d = defaults();
+            return switch (profile == null ? "nvr" : profile) {
+                case "dvr" -> d.dialects(IsapiDialect.HIKVISION_V20, IsapiDialect.PSIA);
+                case "camera" -> d.dialects(IsapiDialect.HIKVISION_V20, IsapiDialect.HIKVISION_V20).perTrackOverwrite()
+                        .withoutUnbind();
+                case "legacy" -> d.dialects(IsapiDialect.HIKVISION_V10, IsapiDialect.STD_CGI).perTrackOverwrite()
+                        .withoutUnbind();
+                default -> d;
+            };
+        }
+
         public Options dialects(IsapiDialect normal, IsapiDialect errors) {
             return new Options(normal, errors, storageExtension, unbindSupported, loopNeedsReboot, lockAfter, lockFor,
                     basicOnly);
