@@ -51,8 +51,23 @@ public final class AftercareCommand implements Callable<Integer> {
         Clock clock();
     }
 
-    /** Set by Main for instances that picocli creates itself. */
+    /** Set by Main for instances that picocli creates itself (takes precedence over {@link #opener}). */
     public static volatile Wiring wiring;
+
+    /** How {@code job aftercare} reaches the recorder; installed by Main (the cli package does not know ISAPI). */
+    public interface RecorderOpener {
+        RecorderApi open(CliContext ctx, Job job, Optional<String> pinnedCertificate) throws Exception;
+    }
+
+    /**
+     * Installed by Main, e.g. {@code (ctx, job, pin) -> new IsapiConnector(portCidr, alias, IsapiEndpoint::standard,
+     * ctx.clock()).open(job, pin)}. With it, the command under {@code job} takes jobs, events and the clock from the
+     * {@link CliContext}, and moves a verified job to AFTERCARE.
+     */
+    public static volatile RecorderOpener opener;
+
+    @picocli.CommandLine.ParentCommand
+    JobCommand parent;
 
     private final Wiring injected;
     InputStream stdin = System.in;
@@ -92,9 +107,19 @@ public final class AftercareCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Wiring w = injected != null ? injected : wiring;
-        if (w == null) {
-            throw new CommandFailed("aftercare is not available in this build (no job store wired)");
+        if (w != null) {
+            return run(w);
         }
+        RecorderOpener o = opener;
+        if (parent == null || o == null) {
+            throw new CommandFailed("aftercare is not available in this build (no recorder connection wired)");
+        }
+        try (CliContext ctx = parent.context()) {
+            return run(new ContextWiring(ctx, o));
+        }
+    }
+
+    private Integer run(Wiring w) throws Exception {
         Job job = w.job(id).orElseThrow(() -> new CommandFailed("no job " + id));
         char[] password = readLine(stdin);
         try {
@@ -118,6 +143,37 @@ public final class AftercareCommand implements Callable<Integer> {
             return 0;
         } finally {
             Arrays.fill(password, '\0');
+        }
+    }
+
+    /** Jobs, events and clock from the CLI context; a verified job moves to AFTERCARE (JobService.startAftercare). */
+    private static final class ContextWiring implements Wiring {
+        private final CliContext ctx;
+        private final RecorderOpener opener;
+
+        ContextWiring(CliContext ctx, RecorderOpener opener) {
+            this.ctx = ctx;
+            this.opener = opener;
+        }
+
+        @Override public Optional<Job> job(String id) { return ctx.jobs().find(id); }
+        @Override public List<JobEvent> events(String jobId) { return ctx.jobs().events(jobId); }
+        @Override public Clock clock() { return ctx.clock(); }
+
+        @Override
+        public RecorderApi open(Job job, Optional<String> pinnedCertificate) throws Exception {
+            return opener.open(ctx, job, pinnedCertificate);
+        }
+
+        @Override
+        public void save(Job job, List<JobEvent> events) {
+            Job current = ctx.jobs().find(job.id()).orElse(job);
+            boolean verified = events.stream().anyMatch(e -> e.type().equals("aftercare.verify")
+                    && e.detail().startsWith("the new password is accepted"));
+            if (verified && current.state() == org.resetdesk.job.JobState.PASSWORD_SET) {
+                current = CliSupport.await(JobCommand.service(ctx, null).startAftercare(job.id()));
+            }
+            ctx.jobs().save(current, events);
         }
     }
 
