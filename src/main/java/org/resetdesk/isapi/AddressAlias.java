@@ -35,6 +35,14 @@ public final class AddressAlias {
         this.timeout = timeout;
     }
 
+    /** Where the packaging installs the helper; the kiosk user runs it through one sudoers rule. */
+    public static final String INSTALLED_HELPER = "/usr/lib/resetdesk/resetdesk-alias";
+
+    /** The installed helper through {@code sudo -n} (never prompts), for the dedicated port. */
+    public static AddressAlias standard(String dedicatedInterface) {
+        return new AddressAlias(List.of("sudo", "-n", INSTALLED_HELPER), dedicatedInterface, Duration.ofSeconds(15));
+    }
+
     /** Why borrowing an address did not work; {@code kind} says whether the helper is missing. */
     public static final class AliasException extends Exception {
         private static final long serialVersionUID = 1L;

@@ -31,6 +31,34 @@ public final class IsapiConnector {
         this.clock = clock;
     }
 
+    /**
+     * The kiosk's connector on its dedicated port: the port's own IPv4/prefix read from the interface, recorders on
+     * ports 80/443, and the installed address helper ({@link AddressAlias#standard}).
+     *
+     * @throws IllegalStateException when the interface does not exist or has no IPv4 address
+     */
+    public static IsapiConnector onInterface(String interfaceName, java.time.Clock clock) {
+        return new IsapiConnector(portCidr(interfaceName), AddressAlias.standard(interfaceName), IsapiEndpoint::standard,
+                clock);
+    }
+
+    static String portCidr(String interfaceName) {
+        try {
+            java.net.NetworkInterface nic = java.net.NetworkInterface.getByName(interfaceName);
+            if (nic == null) {
+                throw new IllegalStateException("the dedicated port " + interfaceName + " does not exist");
+            }
+            for (java.net.InterfaceAddress a : nic.getInterfaceAddresses()) {
+                if (a.getAddress() instanceof java.net.Inet4Address) {
+                    return a.getAddress().getHostAddress() + "/" + a.getNetworkPrefixLength();
+                }
+            }
+            throw new IllegalStateException("the dedicated port " + interfaceName + " has no IPv4 address");
+        } catch (java.net.SocketException e) {
+            throw new IllegalStateException("cannot read the dedicated port " + interfaceName + ": " + e.getMessage(), e);
+        }
+    }
+
     public RecorderApi open(Job job, Optional<String> pinnedCertificate) throws AddressAlias.AliasException {
         if (job.device() == null || job.device().ipv4() == null) {
             throw new IllegalStateException("job " + job.id() + " has no recorder address yet (connect it first)");

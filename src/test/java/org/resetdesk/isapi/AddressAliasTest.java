@@ -48,6 +48,13 @@ class AddressAliasTest {
     }
 
     @Test
+    void thePortAddressIsReadFromTheInterface() {
+        assertThat(IsapiConnector.portCidr("lo")).isEqualTo("127.0.0.1/8");
+        assertThatThrownBy(() -> IsapiConnector.portCidr("rdisapi-none0")).hasMessageContaining("does not exist");
+        assertThat(AddressAlias.standard("eth1")).isNotNull();
+    }
+
+    @Test
     void aMissingHelperGivesAClearMessage() {
         AddressAlias alias = new AddressAlias(List.of("sudo", "-n", "/usr/lib/resetdesk-test-absent/resetdesk-alias"),
                 "eth1", Duration.ofSeconds(5));
