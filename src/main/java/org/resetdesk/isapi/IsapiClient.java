@@ -116,7 +116,8 @@ public final class IsapiClient implements RecorderApi {
         Outcome last = Outcome.ok();
         for (XmlNode track : list.value().all("Track")) {
             String id = track.childText("id");
-            if (id == null || !"false".equalsIgnoreCase(track.findText("LoopEnable"))) {
+            // the id goes into a URL: only the numeric track ids devices use (101, 201, ...)
+            if (id == null || !id.matches("\\d{1,6}") || !"false".equalsIgnoreCase(track.findText("LoopEnable"))) {
                 continue;
             }
             Result<byte[]> one = raw("GET", TRACKS + "/" + id);

@@ -135,6 +135,11 @@ public final class Aftercare {
             d.overwriteAfter = after.accepted() ? after.value() : before.value();
             d.event("aftercare.overwrite", "overwrite was off; enabling with the customer's consent: "
                     + after.outcome().plain() + "; now " + onOff(d.overwriteAfter));
+            if (!after.accepted()) {
+                d.advice.add("Overwrite could not be turned on (" + after.outcome().plain() + ")."
+                        + (after.kind() == Kind.REFUSED ? " The kiosk does not make this change while the job is"
+                        + " open; turn it on after closing the job." : ""));
+            }
         } else {
             d.event("aftercare.overwrite", "overwrite is " + onOff(before.value())
                     + (before.accepted() ? "" : " (" + before.outcome().plain() + ")"));

@@ -85,6 +85,7 @@ class AftercareOverIsapiTest {
             assertThat(open.overwriteBefore()).isFalse();
             assertThat(open.overwriteAfter()).isFalse();
             assertThat(rig.server.received("PUT", "/ISAPI/ContentMgmt/record/tracks")).isZero();
+            assertThat(open.advice()).anyMatch(a -> a.startsWith("Overwrite could not be turned on (REFUSED"));
             // closed job: the same fallback reaches the recorder and turns every track on
             AftercareReport closed = run(rig, rig.job(JobState.CLOSED, IsapiRig.SERIAL),
                     new Aftercare.Options(true, false, null)).report();
