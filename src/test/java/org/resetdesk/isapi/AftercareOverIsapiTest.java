@@ -78,18 +78,13 @@ class AftercareOverIsapiTest {
     }
 
     @Test
-    void perTrackFallbackWorksOnlyWhenThePolicyAllowsIt() throws Exception {
+    void perTrackFallbackTurnsOverwriteOnDuringAnOpenJob() throws Exception {
         try (IsapiRig rig = new IsapiRig(IsapiServer.Options.defaults().perTrackOverwrite())) {
-            // open job: DeviceCommand classifies record/tracks PUTs as unknown writes, so they are refused unsent
+            // per-track recording settings are CONFIGURE-class: allowed with the customer's consent
             AftercareReport open = run(rig, rig.openJob(), new Aftercare.Options(true, false, null)).report();
             assertThat(open.overwriteBefore()).isFalse();
-            assertThat(open.overwriteAfter()).isFalse();
-            assertThat(rig.server.received("PUT", "/ISAPI/ContentMgmt/record/tracks")).isZero();
-            assertThat(open.advice()).anyMatch(a -> a.startsWith("Overwrite could not be turned on (REFUSED"));
-            // closed job: the same fallback reaches the recorder and turns every track on
-            AftercareReport closed = run(rig, rig.job(JobState.CLOSED, IsapiRig.SERIAL),
-                    new Aftercare.Options(true, false, null)).report();
-            assertThat(closed.overwriteAfter()).isTrue();
+            assertThat(open.overwriteAfter()).isTrue();
+            assertThat(rig.server.received("PUT", "/ISAPI/ContentMgmt/record/tracks")).isPositive();
             assertThat(rig.state.loopEnable()).isTrue();
         }
     }

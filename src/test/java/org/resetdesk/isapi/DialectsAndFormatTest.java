@@ -76,16 +76,14 @@ class DialectsAndFormatTest {
     }
 
     @Test
-    void reservedEmailIsSentOnlyWhenThePolicyAllowsIt() throws Exception {
+    void reservedEmailIsAConfigurationChangeAllowedDuringAnOpenJob() throws Exception {
         try (IsapiRig rig = new IsapiRig()) {
             try (IsapiClient open = rig.client(rig.openJob())) {
                 open.verify("admin", IsapiRig.PASSWORD.toCharArray());
-                var r = open.setReservedEmail("owner@example.com");
-                boolean allowed = org.resetdesk.job.CommandPolicy.check(org.resetdesk.job.DeviceCommand.isapi("PUT",
-                        IsapiClient.RESERVED_EMAIL), java.util.Optional.of(rig.openJob()), false, rig.clock.instant())
-                        .isEmpty();
-                assertThat(r.kind()).isEqualTo(allowed ? Kind.OK : Kind.REFUSED);
-                assertThat(rig.server.received("PUT", IsapiClient.RESERVED_EMAIL)).isEqualTo(allowed ? 2 : 0);
+                assertThat(org.resetdesk.job.DeviceCommand.isapi("PUT", IsapiClient.RESERVED_EMAIL).commandClass())
+                        .isEqualTo(org.resetdesk.job.CommandClass.CONFIGURE);
+                assertThat(open.setReservedEmail("owner@example.com").kind()).isEqualTo(Kind.OK);
+                assertThat(rig.server.received("PUT", IsapiClient.RESERVED_EMAIL)).isEqualTo(1);
             }
             try (IsapiClient closed = rig.client(rig.job(JobState.CLOSED, IsapiRig.SERIAL))) {
                 closed.verify("admin", IsapiRig.PASSWORD.toCharArray());
