@@ -10,6 +10,9 @@ public final class Commands {
     public static CommandLine build() {
         CommandLine cl = new CommandLine(new RootCommand());
         // --- subcommands (one line per top-level command) ---
+        cl.addSubcommand(new DecodeCommand());
+        cl.addSubcommand(new DiscoverCommand());
+        cl.addSubcommand(new SadpCommand());
         // --- end of subcommands ---
         cl.setExecutionExceptionHandler((ex, cmd, parse) -> {
             PrintWriter err = cmd.getErr();
