@@ -213,7 +213,7 @@ final class XmlScanner {
 
     static String localName(String qname) {
         int colon = qname.lastIndexOf(':');
-        return colon >= 0 ? qname.substring(colon + 1) : qname;
+        return colon >= 0 && colon < qname.length() - 1 ? qname.substring(colon + 1) : qname;
     }
 
     static boolean isNameStart(char c) {
