@@ -39,7 +39,7 @@ public final class DiscoverCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         List<SadpClient.Found> found;
         try (SadpClient client = new SadpClient(iface, port, SadpClient.DEFAULT_COMMAND_TIMEOUT)) {
-            found = client.discover(Duration.ofMillis(timeoutMs), f -> {
+            found = client.discoverEach(Duration.ofMillis(timeoutMs), f -> {
                 synchronized (out) {
                     out.println(json ? jsonLine(f) : textLine(f));
                     out.flush();

@@ -81,7 +81,7 @@ public final class SadpClient implements RecorderLink, AutoCloseable {
     @Override
     public List<DeviceInfo> discover(Duration timeout, Consumer<DeviceInfo> onEachFound) {
         List<DeviceInfo> out = new ArrayList<>();
-        discover(timeout, f -> {
+        discoverEach(timeout, f -> {
             DeviceInfo d = f.device().toDeviceInfo();
             synchronized (out) {
                 out.add(d);
@@ -98,7 +98,7 @@ public final class SadpClient implements RecorderLink, AutoCloseable {
      * Sends one inquiry and reports each device (folded by MAC, else serial) as its reply is parsed, on the receive
      * thread. Returns when {@code timeout} has passed or {@code onFound} returns false (stop early).
      */
-    public List<Found> discover(Duration timeout, Predicate<Found> onFound) {
+    public List<Found> discoverEach(Duration timeout, Predicate<Found> onFound) {
         String uuid = newUuid();
         Map<String, Found> seen = new ConcurrentHashMap<>();
         List<Found> order = new CopyOnWriteArrayList<>();
@@ -145,7 +145,7 @@ public final class SadpClient implements RecorderLink, AutoCloseable {
     public Optional<ProbeMatch> find(String mac, Duration timeout) {
         String want = Macs.normalise(mac);
         AtomicReference<ProbeMatch> hit = new AtomicReference<>();
-        discover(timeout, f -> {
+        discoverEach(timeout, f -> {
             if (want.equals(f.device().mac())) {
                 hit.set(f.device());
                 return false;
