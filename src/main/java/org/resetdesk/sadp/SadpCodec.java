@@ -8,7 +8,6 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -25,6 +24,7 @@ import java.util.Map;
  */
 public final class SadpCodec {
     public static final int MAX_PAYLOAD = 64 * 1024;
+    private static final String[] DECLARATIONS = {"DOCTYPE", "ENTITY", "ELEMENT", "ATTLIST", "NOTATION"};
 
     private SadpCodec() {}
 
@@ -46,10 +46,12 @@ public final class SadpCodec {
     }
 
     private static SadpDocument decodeText(String text, byte[] raw) throws SadpFormatException {
-        String lower = text.toLowerCase(Locale.ROOT);
-        if (lower.contains("<!doctype") || lower.contains("<!entity") || lower.contains("<!element")
-                || lower.contains("<!attlist")) {
-            throw new SadpFormatException("document type declarations are refused (DTD/entity)", raw);
+        for (int i = text.indexOf("<!"); i >= 0; i = text.indexOf("<!", i + 2)) {
+            for (String decl : DECLARATIONS) {
+                if (text.regionMatches(true, i + 2, decl, 0, decl.length())) {
+                    throw new SadpFormatException("document type declarations are refused (DTD/entity)", raw);
+                }
+            }
         }
         XmlScanner.Result r = XmlScanner.scan(text);
         if (r.problem() == null && r.root() != null) {
