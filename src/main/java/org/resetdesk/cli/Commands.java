@@ -10,6 +10,7 @@ public final class Commands {
     public static CommandLine build() {
         CommandLine cl = new CommandLine(new RootCommand());
         // --- subcommands (one line per top-level command) ---
+        cl.addSubcommand(new JobCommand());
         cl.addSubcommand(new DecodeCommand());
         cl.addSubcommand(new DiscoverCommand());
         cl.addSubcommand(new SadpCommand());
