@@ -59,8 +59,31 @@ public final class NetnsLab implements AutoCloseable {
         if (!area.matches("[a-z0-9]{1,8}")) {
             throw new IllegalArgumentException("area must be 1-8 lower-case letters or digits: " + area);
         }
-        run("ip", "netns", "list");
+        removeStale(area);
         return new NetnsLab(area);
+    }
+
+    /**
+     * Deletes namespaces this area left behind in an earlier run whose JVM died without cleaning up (kill -9): names
+     * {@code rd-<area>-<pid>-…} whose pid is no longer alive. Never touches another area's or a live JVM's.
+     */
+    static void removeStale(String area) {
+        for (String line : run("ip", "netns", "list").split("\n")) {
+            String name = line.split("\\s+")[0];
+            String head = "rd-" + area + "-";
+            if (!name.startsWith(head)) {
+                continue;
+            }
+            String[] parts = name.substring(head.length()).split("-");
+            try {
+                long pid = Long.parseLong(parts[0]);
+                if (pid != PID && ProcessHandle.of(pid).isEmpty()) {
+                    run("ip", "netns", "del", name);
+                }
+            } catch (NumberFormatException | IllegalStateException e) {
+                // not ours or already gone
+            }
+        }
     }
 
     /** Creates namespace {@code <prefix>-<role>} with loopback up and IPv6 disabled; returns its name. */
