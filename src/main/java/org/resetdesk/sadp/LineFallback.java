@@ -36,9 +36,9 @@ final class LineFallback {
                 }
                 String name = XmlScanner.localName(m.group(1));
                 String value = Entities.decode(m.group(3));
-                fields.putIfAbsent(name, value.strip());
+                fields.putIfAbsent(name, XmlScanner.lineEnds(value).strip());
                 raw.putIfAbsent(name, value);
-                all.computeIfAbsent(name, k -> new ArrayList<>()).add(value.strip());
+                all.computeIfAbsent(name, k -> new ArrayList<>()).add(XmlScanner.lineEnds(value).strip());
             }
             if (root == null) {
                 Matcher r = FIRST_TAG.matcher(firstPair < 0 ? line : line.substring(0, firstPair));

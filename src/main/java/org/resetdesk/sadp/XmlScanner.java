@@ -199,10 +199,15 @@ final class XmlScanner {
     }
 
     private void record(String name, String raw) {
-        String value = raw.strip();
+        String value = lineEnds(raw).strip();
         fields.putIfAbsent(name, value);
         rawFields.putIfAbsent(name, raw);
         all.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
+    }
+
+    /** XML line-end normalisation (CRLF and lone CR become LF) for the stripped value; raw text keeps them. */
+    static String lineEnds(String s) {
+        return s.indexOf('\r') < 0 ? s : s.replace("\r\n", "\n").replace('\r', '\n');
     }
 
     private void note(String what) {
