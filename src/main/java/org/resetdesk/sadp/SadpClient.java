@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.SocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.KeyPair;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -103,7 +101,7 @@ public final class SadpClient implements RecorderLink, AutoCloseable {
         Map<String, Found> seen = new ConcurrentHashMap<>();
         List<Found> order = new CopyOnWriteArrayList<>();
         CountDownLatch stop = new CountDownLatch(1);
-        long[] sentAt = new long[1];
+        final long sentAt = System.nanoTime();
         SadpTransport.Sink sink = (doc, at, from) -> {
             if (!isReplyTo(doc, uuid) || stop.getCount() == 0) {
                 return;
@@ -113,7 +111,7 @@ public final class SadpClient implements RecorderLink, AutoCloseable {
                 return;
             }
             String key = pm.mac() != null ? pm.mac() : pm.serial() + "@" + pm.ipv4();
-            Found f = new Found(pm, Math.max(0, (at - sentAt[0]) / 1_000_000), from);
+            Found f = new Found(pm, Math.max(0, (at - sentAt) / 1_000_000), from);
             if (seen.putIfAbsent(key, f) == null) {
                 order.add(f);
                 if (!onFound.test(f)) {
@@ -123,7 +121,6 @@ public final class SadpClient implements RecorderLink, AutoCloseable {
         };
         transport.addSink(sink);
         try {
-            sentAt[0] = System.nanoTime();
             transport.sendProbe(SadpRequests.inquiry(uuid));
             stop.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (IOException e) {
@@ -223,38 +220,12 @@ public final class SadpClient implements RecorderLink, AutoCloseable {
      * Runs an {@code exchangecode} with a fresh RSA-1024 key pair and returns the device's random, or the failure.
      * The random is a secret: callers use it for one command and drop it.
      */
-    public Exchange exchange(String deviceMac) {
-        String mac = Macs.normalise(deviceMac);
-        KeyPair kp = SadpCrypto.newExchangeKeyPair();
-        String pub = SadpCrypto.encodePublicKey(kp.getPublic());
-        Optional<SadpDocument> reply = request(mac, "exchangecode", uuid -> SadpRequests.exchangeCode(uuid, mac, pub));
-        if (reply.isEmpty()) {
-            return new Exchange(SadpOutcomes.timeout(), null);
-        }
-        DeviceOutcome outcome = SadpOutcomes.of(reply.get());
-        String code = reply.get().get("Code");
-        if (!outcome.isSuccess() || code == null) {
-            return new Exchange(outcome.isSuccess() ? new DeviceOutcome(DeviceOutcome.Kind.OTHER, null, null,
-                    "exchangecode without Code") : outcome, null);
-        }
-        try {
-            String random = SadpCrypto.rsaDecrypt(kp.getPrivate(), code);
-            if (random.length() < 16) {
-                return new Exchange(new DeviceOutcome(DeviceOutcome.Kind.OTHER, null, null,
-                        "exchange random shorter than 16 characters"), null);
-            }
-            return new Exchange(outcome, random);
-        } catch (GeneralSecurityException | IllegalArgumentException e) {
-            return new Exchange(new DeviceOutcome(DeviceOutcome.Kind.OTHER, null, null,
-                    "exchange random unreadable: " + e.getMessage()), null);
-        }
+    public SadpExchange exchange(String deviceMac) {
+        return SadpExchange.perform(this, Macs.normalise(deviceMac));
     }
 
-    /** The result of an exchange: {@code random} is null unless {@code outcome} is a success. */
-    public record Exchange(DeviceOutcome outcome, String random) {}
-
     private DeviceOutcome withExchange(String mac, Function<String, Optional<SadpDocument>> command) {
-        Exchange ex = exchange(mac);
+        SadpExchange ex = exchange(mac);
         if (ex.random() == null) {
             return ex.outcome();
         }
