@@ -10,7 +10,10 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.resetdesk.testsupport.ChildJvm;
 import org.resetdesk.testsupport.NetnsLab;
 import org.resetdesk.testsupport.TestSadpResponder;
@@ -21,6 +24,7 @@ import org.resetdesk.testsupport.TestSadpResponder;
  * {@code resetdesk discover} runs as a child JVM inside the kiosk namespace; the devices are child JVMs in theirs.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SadpNamespaceTest {
     static final String REC_MAC = "0a-91-01-00-00-40";
     static final String SHOP_MAC = "0a-91-02-00-00-50";
@@ -74,7 +78,10 @@ class SadpNamespaceTest {
         return out;
     }
 
+    // First: before any test talks on the shop LAN, so no ARP follow-up (a neighbour probe answered by the kiosk a
+    // few seconds after a unicast exchange) can move the shop port's counter; the count must then stay exactly put.
     @Test
+    @Order(1)
     void dedicatedPortFindsExactlyItsRecorderInAnotherSubnetAndTheShopLanHearsNothing() throws Exception {
         long shopTx = lab.counter(kiosk, shop, "tx_packets");
         long dedTx = lab.counter(kiosk, dedicated, "tx_packets");
@@ -99,6 +106,7 @@ class SadpNamespaceTest {
     }
 
     @Test
+    @Order(3)
     void eachPortSeesOnlyItsOwnDevices() throws Exception {
         long dedTx = lab.counter(kiosk, dedicated, "tx_packets");
         List<JsonNode> found = discover(shop);
@@ -107,6 +115,7 @@ class SadpNamespaceTest {
     }
 
     @Test
+    @Order(2)
     void downOrMissingInterfaceIsAClearErrorNamingIt() {
         ChildJvm down = lab.java(kiosk, "org.resetdesk.Main", List.of(), "discover", "--interface", spare);
         assertThat(down.awaitExit(JVM_START)).isEqualTo(1);
