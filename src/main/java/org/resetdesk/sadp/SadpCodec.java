@@ -55,7 +55,8 @@ public final class SadpCodec {
         }
         XmlScanner.Result r = XmlScanner.scan(text);
         if (r.problem() == null && r.root() != null) {
-            return new SadpDocument(r.root(), r.fields(), r.rawFields(), r.all(), r.attrs(), r.truncated(), null);
+            return new SadpDocument(r.root(), r.fields(), r.rawFields(), r.all(), r.attrs(), r.truncated(), null,
+                    true);
         }
         LineFallback.Pairs p = LineFallback.read(text);
         String root = r.root() != null ? r.root() : p.root();
@@ -70,7 +71,7 @@ public final class SadpCodec {
         }
         fields.remove(root);
         String why = r.problem() != null ? r.problem() : "no root element";
-        return new SadpDocument(root, fields, rawFields, all, r.attrs(), r.truncated(), "malformed XML: " + why);
+        return new SadpDocument(root, fields, rawFields, all, r.attrs(), r.truncated(), "malformed XML: " + why, true);
     }
 
     /**

@@ -32,11 +32,19 @@ public final class SadpDocument {
     public SadpDocument(String root, Map<String, String> fields, Map<String, String> rawFields,
                         Map<String, List<String>> all, Map<String, Map<String, String>> attributes,
                         boolean truncated, String recovery) {
+        this(root, new LinkedHashMap<>(fields), new LinkedHashMap<>(rawFields), new LinkedHashMap<>(all),
+                new LinkedHashMap<>(attributes), truncated, recovery, true);
+    }
+
+    /** For the codec: takes ownership of freshly built maps instead of copying them. */
+    SadpDocument(String root, Map<String, String> fields, Map<String, String> rawFields,
+                 Map<String, List<String>> all, Map<String, Map<String, String>> attributes, boolean truncated,
+                 String recovery, boolean owned) {
         this.root = root;
-        this.fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
-        this.rawFields = Collections.unmodifiableMap(new LinkedHashMap<>(rawFields));
-        this.all = Collections.unmodifiableMap(new LinkedHashMap<>(all));
-        this.attributes = Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
+        this.fields = Collections.unmodifiableMap(fields);
+        this.rawFields = Collections.unmodifiableMap(rawFields);
+        this.all = Collections.unmodifiableMap(all);
+        this.attributes = Collections.unmodifiableMap(attributes);
         this.truncated = truncated;
         this.recovery = recovery;
     }
@@ -95,7 +103,8 @@ public final class SadpDocument {
     }
 
     public List<String> all(String name) {
-        return all.getOrDefault(name, List.of());
+        List<String> l = all.get(name);
+        return l == null ? List.of() : Collections.unmodifiableList(l);
     }
 
     public Map<String, String> attributes(String name) {

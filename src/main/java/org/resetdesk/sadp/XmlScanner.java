@@ -52,8 +52,13 @@ final class XmlScanner {
                 int lt = s.indexOf('<', pos);
                 int end = lt < 0 ? n : lt;
                 if (leafOpen) {
-                    text.append(Entities.decode(s.substring(pos, end)));
-                } else if (!s.substring(pos, end).isBlank() && problem == null && root != null && !open.isEmpty()) {
+                    int amp = s.indexOf('&', pos);
+                    if (amp < 0 || amp >= end) {
+                        text.append(s, pos, end);
+                    } else {
+                        text.append(Entities.decode(s.substring(pos, end)));
+                    }
+                } else if (problem == null && root != null && !open.isEmpty() && !blank(pos, end)) {
                     problem = "text between elements at offset " + pos;
                 }
                 pos = end;
@@ -86,6 +91,15 @@ final class XmlScanner {
                 pos++;
             }
         }
+    }
+
+    private boolean blank(int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (!Character.isWhitespace(s.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void skipPast(String terminator) {
