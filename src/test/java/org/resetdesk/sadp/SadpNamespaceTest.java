@@ -125,4 +125,24 @@ class SadpNamespaceTest {
         assertThat(missing.awaitExit(JVM_START)).isEqualTo(1);
         assertThat(missing.stderr()).contains("'nosuch0'").contains("does not exist");
     }
+
+    @Test
+    @Order(4)
+    void exportAndResetReachTheRecorderInTheOtherSubnet(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
+            throws Exception {
+        java.nio.file.Path out = tmp.resolve("request.xml");
+        ChildJvm export = lab.java(kiosk, "org.resetdesk.Main", List.of(), "sadp", "export", "--interface",
+                dedicated, "--mac", REC_MAC, "--out", out.toString());
+        assertThat(export.awaitExit(JVM_START)).as(export.stderr()).isZero();
+        assertThat(java.nio.file.Files.readString(out)).startsWith("CHALLENGE-" + REC_MAC);
+
+        ChildJvm reset = lab.java(kiosk, "org.resetdesk.Main", List.of(), "sadp", "reset", "--interface",
+                dedicated, "--mac", REC_MAC, "--key", "K3Y-" + REC_MAC, "--new-password-stdin", "--sync-cameras");
+        reset.writeStdin("Newpass123!\n");
+        reset.closeStdin();
+        assertThat(reset.awaitExit(JVM_START)).as(reset.stderr()).isZero();
+        assertThat(json.readTree(reset.stdout().get(0)).get("result").asText()).isEqualTo("success");
+        recorder.awaitLine(l -> l.equals("RX Probe:reset from=10.91.1.1"), Duration.ofSeconds(5));
+        assertThat(recorder.stdout().stream().filter(l -> l.startsWith("RX Probe:reset"))).hasSize(1);
+    }
 }
