@@ -31,7 +31,8 @@ import org.resetdesk.sadp.SadpFormatException;
  * SADP port on one interface, joins 239.255.255.250 there, announces itself with {@code Hello}, answers
  * {@code inquiry}, {@code exchangecode}, {@code getencryptstring}, {@code getcode}, {@code reset} and
  * {@code activate}, always to the group and, when the sender is in its own subnet, also unicast to the sender (as
- * the issue asks of the recorder). It counts every datagram it receives. Run in-process ({@link #start}) or as a
+ * the issue asks of the recorder). It counts every datagram it receives from others (its own looped-back
+ * multicast is not counted). Run in-process ({@link #start}) or as a
  * child JVM ({@link #main}; prints {@code READY} and one {@code RX types=… from=…} line per datagram).
  */
 public final class TestSadpResponder implements AutoCloseable {
@@ -121,6 +122,10 @@ public final class TestSadpResponder implements AutoCloseable {
                 SocketAddress from = ch.receive(buf.clear());
                 byte[] data = new byte[buf.position()];
                 buf.flip().get(data);
+                if (((InetSocketAddress) from).getAddress().equals(nicAddress.getAddress())
+                        && ((InetSocketAddress) from).getPort() == port) {
+                    continue; // its own multicast (Hello, replies) looped back: not something it received
+                }
                 received.incrementAndGet();
                 handle(data, (InetSocketAddress) from);
             } catch (ClosedChannelException e) {
