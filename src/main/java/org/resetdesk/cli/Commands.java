@@ -10,6 +10,8 @@ public final class Commands {
     public static CommandLine build() {
         CommandLine cl = new CommandLine(new RootCommand());
         // --- subcommands (one line per top-level command) ---
+        cl.addSubcommand(new StaffCommand());
+        cl.addSubcommand(new AuditCommand());
         // --- end of subcommands ---
         cl.setExecutionExceptionHandler((ex, cmd, parse) -> {
             PrintWriter err = cmd.getErr();

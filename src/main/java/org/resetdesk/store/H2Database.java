@@ -1,0 +1,210 @@
+package org.resetdesk.store;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The ResetDesk H2 database file, shared by every process on the machine.
+ *
+ * <p>Opened as {@code jdbc:h2:file:<base>;WRITE_DELAY=0;AUTO_SERVER=TRUE}: the first process owns the file and runs
+ * H2's TCP server bound to loopback only ({@code h2.bindAddress=127.0.0.1}, checked before the first connection);
+ * later processes (headless commands while the kiosk or {@code job watch} runs) connect through it. Flyway migrations
+ * run at open, after a backup of an existing database.
+ *
+ * <p>Threading: one JDBC connection per process, guarded by a lock; {@link #read} and {@link #inTransaction} may be
+ * called from any thread and run one at a time. The kiosk writes at human pace (a few events a second at most), so
+ * one connection is plenty, keeps every write of this process in order, and never leaves a pooled connection with
+ * an open transaction behind.
+ */
+public final class H2Database implements AutoCloseable {
+    static final String USER = "resetdesk";
+    private static final String BIND_PROPERTY = "h2.bindAddress";
+
+    static {
+        if (System.getProperty(BIND_PROPERTY) == null) {
+            System.setProperty(BIND_PROPERTY, "127.0.0.1");
+        }
+    }
+
+    /**
+     * @param mustExist refuse when the database file does not exist yet (H2 {@code IFEXISTS})
+     * @param autoServerPort loopback port for H2's shared-access server; 0 lets H2 pick a free one (it records the
+     *     port in the lock file, where the other processes find it)
+     * @param minFreeBytes refuse to start with less free disk space than this
+     */
+    public record Options(boolean mustExist, int autoServerPort, long minFreeBytes) {
+        public static final long DEFAULT_MIN_FREE = 16L * 1024 * 1024;
+
+        public static Options createIfMissing() {
+            return new Options(false, 0, DEFAULT_MIN_FREE);
+        }
+
+        public static Options existing() {
+            return new Options(true, 0, DEFAULT_MIN_FREE);
+        }
+    }
+
+    private final Path base;
+    private final Path file;
+    private final String url;
+    private final Connection connection;
+    private final ReentrantLock lock = new ReentrantLock(true);
+    private final Path backup;
+
+    private H2Database(Path base, String url, Connection connection, Path backup) {
+        this.base = base;
+        this.file = DatabaseFiles.mvFile(base);
+        this.url = url;
+        this.connection = connection;
+        this.backup = backup;
+    }
+
+    /** Opens (or, unless {@code mustExist}, creates) the database at {@code basePath} and migrates it. */
+    public static H2Database open(Path basePath, Options options) {
+        return open(basePath, options, Clock.systemUTC());
+    }
+
+    public static H2Database open(Path basePath, Options options, Clock clock) {
+        Path base = DatabaseFiles.base(basePath);
+        Path file = DatabaseFiles.mvFile(base);
+        DatabaseFiles.check(base, options.mustExist(), options.minFreeBytes());
+        requireLoopbackBinding();
+        String url = url(base, options);
+        Connection c;
+        try {
+            c = DriverManager.getConnection(url, USER, "");
+        } catch (SQLException e) {
+            throw H2Errors.opening(e, file);
+        }
+        try {
+            Path backup = Migrations.apply(c, url, USER, base, clock);
+            return new H2Database(base, url, c, backup);
+        } catch (RuntimeException e) {
+            closeQuietly(c);
+            throw e;
+        }
+    }
+
+    static String url(Path base, Options o) {
+        StringBuilder u = new StringBuilder("jdbc:h2:file:").append(base)
+                .append(";WRITE_DELAY=0;AUTO_SERVER=TRUE;LOCK_TIMEOUT=10000");
+        if (o.autoServerPort() > 0) {
+            u.append(";AUTO_SERVER_PORT=").append(o.autoServerPort());
+        }
+        if (o.mustExist()) {
+            u.append(";IFEXISTS=TRUE");
+        }
+        return u.toString();
+    }
+
+    /** H2 reads {@code h2.bindAddress} once; refuse to run its server if it could listen beyond loopback. */
+    static void requireLoopbackBinding() {
+        String bound = org.h2.engine.SysProperties.BIND_ADDRESS;
+        boolean loopback;
+        try {
+            loopback = bound != null && InetAddress.getByName(bound).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            loopback = false;
+        }
+        if (!loopback) {
+            throw new StoreException("the database server would listen on " + (bound == null ? "all addresses" : bound)
+                    + "; start the JVM with -Dh2.bindAddress=127.0.0.1");
+        }
+    }
+
+    /** Runs {@code work} in autocommit mode (reads, single statements). */
+    public <T> T read(String what, SqlWork<T> work) {
+        lock.lock();
+        try {
+            return work.run(connection);
+        } catch (SQLException e) {
+            throw H2Errors.during(what, e, file);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. */
+    public <T> T inTransaction(String what, SqlWork<T> work) {
+        lock.lock();
+        try {
+            connection.setAutoCommit(false);
+            try {
+                T result = work.run(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                rollbackQuietly();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw H2Errors.during(what, e, file);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Forces everything committed so far onto the disk ({@code CHECKPOINT SYNC}: fsync of the database file). */
+    public void checkpointSync() {
+        read("sync the database to disk", c -> {
+            try (Statement s = c.createStatement()) {
+                s.execute("CHECKPOINT SYNC");
+            }
+            return null;
+        });
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    public Path base() {
+        return base;
+    }
+
+    public String url() {
+        return url;
+    }
+
+    /** The backup taken before migrations at open, or null when none was needed. */
+    public Path backupTaken() {
+        return backup;
+    }
+
+    @Override
+    public void close() {
+        lock.lock();
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            throw H2Errors.during("close the database", e, file);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void rollbackQuietly() {
+        try {
+            connection.rollback();
+        } catch (SQLException ignored) {
+            // the original failure is what the caller needs to see
+        }
+    }
+
+    private static void closeQuietly(Connection c) {
+        try {
+            c.close();
+        } catch (SQLException ignored) {
+            // already failing
+        }
+    }
+}
