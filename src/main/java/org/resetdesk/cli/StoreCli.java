@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Properties;
 import org.resetdesk.store.H2Database;
-import org.resetdesk.store.StoreException;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** Opens the store for a headless command from the global options: {@code --db}, else {@code db.path} of the config. */
@@ -19,13 +18,10 @@ final class StoreCli {
 
     private StoreCli() {}
 
+    /** @throws org.resetdesk.store.StoreException when the database cannot be opened (the caller adds its name) */
     static H2Database open(CommandSpec spec, boolean mustExist) {
         Path db = dbPath(spec);
-        try {
-            return H2Database.open(db, mustExist ? H2Database.Options.existing() : H2Database.Options.createIfMissing());
-        } catch (StoreException e) {
-            throw new CommandFailed(e.getMessage());
-        }
+        return H2Database.open(db, mustExist ? H2Database.Options.existing() : H2Database.Options.createIfMissing());
     }
 
     static Path dbPath(CommandSpec spec) {

@@ -34,6 +34,7 @@ final class Migrations {
                 .dataSource(url, user, "")
                 .locations(LOCATION)
                 .cleanDisabled(true)
+                .loggers(FlywayWarnings.class.getName())
                 .load();
         try {
             var info = flyway.info();
