@@ -88,6 +88,20 @@ final class DatabaseFiles {
         }
     }
 
+    /** True when the first file header says H2 closed the file cleanly ({@code clean:1}). */
+    static boolean cleanlyClosed(Path file) {
+        byte[] head = new byte[256];
+        int n;
+        try (InputStream in = Files.newInputStream(file)) {
+            n = in.readNBytes(head, 0, head.length);
+        } catch (IOException e) {
+            return false;
+        }
+        String header = new String(head, 0, n, StandardCharsets.ISO_8859_1);
+        int nl = header.indexOf('\n');
+        return (nl < 0 ? header : header.substring(0, nl)).contains(",clean:1,");
+    }
+
     private static List<String> otherDatabases(Path dir) {
         List<String> found = new ArrayList<>();
         if (!Files.isDirectory(dir)) {
