@@ -54,7 +54,7 @@ public final class H2Database implements AutoCloseable {
     private final Path base;
     private final Path file;
     private final String url;
-    private final Connection connection;
+    private Connection connection;
     private final ReentrantLock lock = new ReentrantLock(true);
     private final Path backup;
 
@@ -147,11 +147,22 @@ public final class H2Database implements AutoCloseable {
         }
     }
 
-    /** Runs {@code work} in autocommit mode (reads, single statements). */
+    /**
+     * Runs {@code work} in autocommit mode (reads, single statements). When the process that served the database
+     * has ended (H2 mixed mode), this process reconnects, becoming the new owner, and runs {@code work} once more.
+     */
     public <T> T read(String what, SqlWork<T> work) {
         lock.lock();
         try {
-            return work.run(connection);
+            try {
+                return work.run(connection);
+            } catch (SQLException e) {
+                if (!serverGone(e)) {
+                    throw e;
+                }
+                reconnect();
+                return work.run(connection);
+            }
         } catch (SQLException e) {
             throw H2Errors.during(what, e, file);
         } finally {
@@ -159,26 +170,78 @@ public final class H2Database implements AutoCloseable {
         }
     }
 
-    /** Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. */
+    /**
+     * Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. If the serving
+     * process ended before the commit was sent, nothing was committed: this process reconnects and runs the whole
+     * transaction once more. A failure during the commit itself is reported, never retried.
+     */
     public <T> T inTransaction(String what, SqlWork<T> work) {
         lock.lock();
         try {
-            connection.setAutoCommit(false);
             try {
-                T result = work.run(connection);
-                connection.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                rollbackQuietly();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
+                return transaction(work);
+            } catch (BeforeCommit e) {
+                if (!serverGone(e.cause)) {
+                    throw e.cause;
+                }
+                reconnect();
+                try {
+                    return transaction(work);
+                } catch (BeforeCommit again) {
+                    throw again.cause;
+                }
             }
         } catch (SQLException e) {
             throw H2Errors.during(what, e, file);
         } finally {
             lock.unlock();
         }
+    }
+
+    private <T> T transaction(SqlWork<T> work) throws SQLException, BeforeCommit {
+        T result;
+        try {
+            connection.setAutoCommit(false);
+            result = work.run(connection);
+        } catch (SQLException e) {
+            rollbackQuietly();
+            throw new BeforeCommit(e);
+        } catch (RuntimeException e) {
+            rollbackQuietly();
+            throw e;
+        }
+        try {
+            connection.commit();
+        } finally {
+            try {
+                connection.setAutoCommit(true);
+            } catch (SQLException ignored) {
+                // a broken connection: the commit's own outcome is what the caller sees
+            }
+        }
+        return result;
+    }
+
+    /** A failure before the commit was sent: nothing of the transaction is in the database. */
+    private static final class BeforeCommit extends Exception {
+        private static final long serialVersionUID = 1L;
+        final transient SQLException cause;
+
+        BeforeCommit(SQLException cause) {
+            super(cause);
+            this.cause = cause;
+        }
+    }
+
+    /** The database was closed under this connection: its serving process ended (or the link to it broke). */
+    private static boolean serverGone(SQLException e) {
+        int code = e.getErrorCode();
+        return code == 90121 || code == 90067 || code == 90098;
+    }
+
+    private void reconnect() {
+        closeQuietly(connection);
+        connection = connect(url, file);
     }
 
     /** Forces everything committed so far onto the disk ({@code CHECKPOINT SYNC}: fsync of the database file). */

@@ -98,6 +98,10 @@ final class ChildJvm implements AutoCloseable {
         process.waitFor(30, TimeUnit.SECONDS);
     }
 
+    int exitValue() {
+        return process.exitValue();
+    }
+
     long pid() {
         return process.pid();
     }
