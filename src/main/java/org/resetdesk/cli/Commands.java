@@ -19,6 +19,8 @@ public final class Commands {
         cl.addSubcommand(new DecodeCommand());
         cl.addSubcommand(new DiscoverCommand());
         cl.addSubcommand(new SadpCommand());
+        cl.addSubcommand(new StaffCommand());
+        cl.addSubcommand(new AuditCommand());
         // --- end of subcommands ---
         cl.setExecutionExceptionHandler((ex, cmd, parse) -> {
             PrintWriter err = cmd.getErr();
