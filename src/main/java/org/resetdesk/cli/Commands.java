@@ -8,7 +8,9 @@ public final class Commands {
     private Commands() {}
 
     public static CommandLine build() {
-        CommandLine cl = new CommandLine(new RootCommand());
+        RootCommand root = new RootCommand();
+        CliSupport.root = root;
+        CommandLine cl = new CommandLine(root);
         // --- subcommands (one line per top-level command) ---
         cl.addSubcommand(new JobCommand());
         cl.addSubcommand(new RecorderCommand());
