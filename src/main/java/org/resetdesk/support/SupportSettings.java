@@ -20,7 +20,9 @@ public record SupportSettings(
         String managerEmail,
         String printerName,
         PaperWidth receiptWidth,
-        Requester requester) {
+        Requester requester,
+        Imap imap,
+        Path replyFolder) {
 
     /** SMTP server; {@code tls} is implicit TLS (port 465 style), {@code starttls} upgrades a plain connection. */
     public record Smtp(String host, int port, boolean starttls, boolean tls, String username, Path passwordFile,
@@ -29,6 +31,9 @@ public record SupportSettings(
             return username != null;
         }
     }
+
+    /** The optional mailbox the reply poller reads ({@code imap.*}); {@code tls} is IMAPS, else STARTTLS if offered. */
+    public record Imap(String host, int port, boolean tls, String username, Path passwordFile, String sslTrust) {}
 
     /** Who asks vendor support: the shop's contact person, as the vendor's request form wants it. */
     public record Requester(String name, String email, String phone, String role) {}
@@ -71,7 +76,22 @@ public record SupportSettings(
                 get(p, "printer.name"), paper,
                 new Requester(get(p, "support.requester.name"), get(p, "support.requester.email"),
                         get(p, "support.requester.phone"),
-                        Optional.ofNullable(get(p, "support.requester.role")).orElse("reseller")));
+                        Optional.ofNullable(get(p, "support.requester.role")).orElse("reseller")),
+                imap(p), Optional.ofNullable(get(p, "reply.folder")).map(Path::of).orElse(null));
+    }
+
+    private static Imap imap(Properties p) {
+        String host = get(p, "imap.host");
+        if (host == null) {
+            return null;
+        }
+        boolean tls = bool(p, "imap.tls", true);
+        String user = get(p, "imap.username");
+        String pw = get(p, "imap.password-file");
+        if (user == null || pw == null) {
+            throw new BadSetting(user == null ? "imap.username" : "imap.password-file", "needed when imap.host is set");
+        }
+        return new Imap(host, integer(p, "imap.port", tls ? 993 : 143), tls, user, Path.of(pw), get(p, "imap.ssl-trust"));
     }
 
     private static String get(Properties p, String key) {
