@@ -50,7 +50,7 @@ public final class ImapReplyPoller implements AutoCloseable {
         p.put(k + "port", Integer.toString(imap.port()));
         p.put(k + "connectiontimeout", "10000");
         p.put(k + "timeout", "30000");
-        p.put(k + "ssl.checkserveridentity", "true");
+        p.put(k + "ssl.checkserveridentity", Boolean.toString(imap.sslTrust() == null));
         if (!imap.tls()) {
             p.put(k + "starttls.enable", "true");
         }

@@ -31,7 +31,9 @@ public final class SmtpMailer {
         p.put(k + "timeout", "30000");
         p.put(k + "writetimeout", "30000");
         p.put(k + "from", smtp.from());
-        p.put(k + "ssl.checkserveridentity", "true");
+        // smtp.ssl-trust names the one host whose (self-signed) certificate is trusted as is, e.g. the shop's own
+        // relay; every other server's certificate and host name are checked
+        p.put(k + "ssl.checkserveridentity", Boolean.toString(smtp.sslTrust() == null));
         if (smtp.starttls() && !smtp.tls()) {
             p.put(k + "starttls.enable", "true");
             p.put(k + "starttls.required", "true");
