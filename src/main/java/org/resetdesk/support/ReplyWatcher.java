@@ -58,12 +58,14 @@ public final class ReplyWatcher implements AutoCloseable {
         });
     }
 
+    /** Starts watching; when the folder exists it is watched before this returns. */
     public void start() {
+        ensureWatching();
         thread.scheduleWithFixedDelay(this::scanSafely, 0, rescan.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** Called on the scan thread: (re)starts the watch when the folder is there and nothing watches it. */
-    private void ensureWatching() {
+    /** (Re)starts the watch when the folder is there and nothing watches it. */
+    private synchronized void ensureWatching() {
         if (watch != null || !Files.isDirectory(folder)) {
             return;
         }
