@@ -29,8 +29,14 @@ final class TestJobs {
     }
 
     static Intake intake(String staff, String customer, String contact, boolean notify, String labelSerial) {
+        return intakeAt(staff, customer, contact, notify, labelSerial, T0);
+    }
+
+    /** The job opens when the consent is accepted. */
+    static Intake intakeAt(String staff, String customer, String contact, boolean notify, String labelSerial,
+                           Instant at) {
         return new Intake(staff, customer, contact, Intake.OwnershipKind.RECEIPT, "INV-2291", "passport", "1234",
-                "v1", T0, notify, labelSerial, List.of("photos/label.jpg"));
+                "v1", at, notify, labelSerial, List.of("photos/label.jpg"));
     }
 
     static DeviceInfo device(String serial) {
