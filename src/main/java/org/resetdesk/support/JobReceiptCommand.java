@@ -1,6 +1,10 @@
 package org.resetdesk.support;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
@@ -13,8 +17,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code job receipt ID --out PDF [--kind intake|handback] [--width 80mm|a4] [--print]}: writes the intake ticket
- * or hand-back receipt as PDF, and with {@code --print} also prints it on {@code printer.name}. Exit 1 with a
- * one-line reason when refused, 2 on bad usage.
+ * or hand-back receipt as PDF, and with {@code --print} also prints it on {@code printer.name}; prints one JSON
+ * line ({@code jobId, kind, out, printed}). Exit 1 with a one-line reason when refused, 2 on bad usage.
  */
 @Command(name = "receipt", description = "Write (and optionally print) the intake ticket or the hand-back receipt.")
 public final class JobReceiptCommand implements Callable<Integer> {
@@ -57,9 +61,16 @@ public final class JobReceiptCommand implements Callable<Integer> {
             if (print) {
                 c.print(jobId, k, w);
             }
-            spec.commandLine().getOut().println(out);
+            Map<String, Object> line = new LinkedHashMap<>();
+            line.put("jobId", jobId);
+            line.put("kind", k.name().toLowerCase(Locale.ROOT));
+            line.put("out", out.toString());
+            line.put("printed", print);
+            spec.commandLine().getOut().println(new ObjectMapper().writeValueAsString(line));
             spec.commandLine().getOut().flush();
             return 0;
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
         } catch (ReceiptCommandCore.ReceiptRefused e) {
             spec.commandLine().getErr().println(e.getMessage());
             spec.commandLine().getErr().flush();
