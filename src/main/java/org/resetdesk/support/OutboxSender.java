@@ -145,7 +145,7 @@ public final class OutboxSender implements AutoCloseable {
         outbox.remove(e);
         failures.remove(e.name());
         nextTry.remove(e.name());
-        report(jobId, SupportEvents.HANDOFF_SENT, "message " + id + ": accepted by the mail server after "
+        report(jobId, SupportEvents.HANDOFF_DELIVERED, "message " + id + ": accepted by the mail server after "
                 + n + (n == 1 ? " attempt" : " attempts"));
         return null;
     }

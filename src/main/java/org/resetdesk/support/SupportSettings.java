@@ -1,7 +1,10 @@
 package org.resetdesk.support;
 
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 
@@ -43,6 +46,42 @@ public record SupportSettings(
         public BadSetting(String key, String why) {
             super("configuration key " + key + ": " + why);
         }
+    }
+
+    /**
+     * Keys this area reads beyond the contract's list, with their defaults ("" = not set); {@code KioskConfig}
+     * must accept them. {@code smtp.from} defaults to {@code support.requester.email}.
+     */
+    public static final Map<String, String> EXTRA_KEYS = extraKeys();
+
+    private static Map<String, String> extraKeys() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("smtp.tls", "false");
+        m.put("smtp.from", "");
+        m.put("smtp.ssl-trust", "");
+        m.put("support.requester.name", "");
+        m.put("support.requester.email", "");
+        m.put("support.requester.phone", "");
+        m.put("support.requester.role", "reseller");
+        m.put("reply.folder", "");
+        m.put("imap.host", "");
+        m.put("imap.port", "");
+        m.put("imap.tls", "true");
+        m.put("imap.username", "");
+        m.put("imap.password-file", "");
+        m.put("imap.ssl-trust", "");
+        return Collections.unmodifiableMap(m);
+    }
+
+    /** The same as {@link #fromProperties} over a key → value map (KioskConfig's merged values). */
+    public static SupportSettings fromValues(Map<String, String> values) {
+        Properties p = new Properties();
+        values.forEach((k, v) -> {
+            if (k != null && v != null) {
+                p.setProperty(k, v);
+            }
+        });
+        return fromProperties(p);
     }
 
     public Optional<Smtp> smtpIfConfigured() {

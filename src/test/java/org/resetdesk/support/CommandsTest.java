@@ -86,7 +86,7 @@ class CommandsTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> mail.getReceivedMessages().length == 1);
         assertThat(mail.getReceivedMessages()[0].getAllRecipients()[0].toString()).isEqualTo("eu-support@vendor.test");
         assertThat(jobs.events("RD-000042")).extracting(e -> e.type()).containsExactly(SupportEvents.HANDOFF_QUEUED,
-                SupportEvents.HANDOFF_ATTEMPT, SupportEvents.HANDOFF_SENT);
+                SupportEvents.HANDOFF_ATTEMPT, SupportEvents.HANDOFF_DELIVERED);
     }
 
     @Test

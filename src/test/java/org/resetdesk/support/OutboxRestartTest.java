@@ -66,12 +66,12 @@ class OutboxRestartTest {
             server = new GreenMail(MailFixtures.loopback(ServerSetup.PROTOCOL_SMTP, port));
             server.start();
             await().atMost(Duration.ofSeconds(20)).until(() -> server.getReceivedMessages().length == 1);
-            await().atMost(Duration.ofSeconds(5)).until(() -> !after.ofType(SupportEvents.HANDOFF_SENT).isEmpty());
+            await().atMost(Duration.ofSeconds(5)).until(() -> !after.ofType(SupportEvents.HANDOFF_DELIVERED).isEmpty());
             await().during(Duration.ofMillis(800)).atMost(Duration.ofSeconds(3))
                     .until(() -> server.getReceivedMessages().length == 1);
         }
         assertThat(server.getReceivedMessages()[0].getMessageID()).isEqualTo(receipt.messageId());
-        assertThat(after.ofType(SupportEvents.HANDOFF_SENT)).singleElement()
+        assertThat(after.ofType(SupportEvents.HANDOFF_DELIVERED)).singleElement()
                 .satisfies(e -> assertThat(e.detail()).contains(receipt.messageId()));
         assertThat(new Outbox(spool).pending()).isEmpty();
         assertThat(events.events).allSatisfy(e -> assertThat(e.jobId()).isEqualTo("RD-000601"));

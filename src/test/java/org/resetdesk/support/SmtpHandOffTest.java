@@ -94,9 +94,9 @@ class SmtpHandOffTest {
         for (SupportPacket.Part part : p.parts()) {
             assertThat(files.get(part.fileName())).as(part.fileName()).isEqualTo(part.bytes());
         }
-        await().atMost(Duration.ofSeconds(5)).until(() -> !events.ofType(SupportEvents.HANDOFF_SENT).isEmpty());
+        await().atMost(Duration.ofSeconds(5)).until(() -> !events.ofType(SupportEvents.HANDOFF_DELIVERED).isEmpty());
         assertThat(events.events).extracting(e -> e.type()).containsSubsequence(SupportEvents.HANDOFF_QUEUED,
-                SupportEvents.HANDOFF_ATTEMPT, SupportEvents.HANDOFF_SENT);
+                SupportEvents.HANDOFF_ATTEMPT, SupportEvents.HANDOFF_DELIVERED);
         assertThat(events.events).allSatisfy(e -> {
             assertThat(e.jobId()).isEqualTo("RD-000501");
             assertThat(e.detail()).contains(r.messageId()).doesNotContain(MailFixtures.SECRET);

@@ -40,6 +40,23 @@ class SupportSettingsTest {
     }
 
     @Test
+    void theKioskDefaultsPlusTheExtraKeysGiveANeutralSetting() {
+        var values = new java.util.LinkedHashMap<String, String>(SupportSettings.EXTRA_KEYS);
+        for (String k : org.resetdesk.config.KioskConfig.keys()) {
+            values.putIfAbsent(k, "");
+        }
+        values.put("smtp.port", "587");
+        values.put("smtp.starttls", "true");
+        values.put("receipt.width", "80mm");
+        var s = SupportSettings.fromValues(values);
+        assertThat(s.smtp()).isNull();
+        assertThat(s.imap()).isNull();
+        assertThat(s.handoffFolder()).isNull();
+        assertThat(s.requester().role()).isEqualTo("reseller");
+        assertThat(s.receiptWidth()).isEqualTo(PaperWidth.ROLL_80MM);
+    }
+
+    @Test
     void badValuesNameTheirKey() {
         var p = TestJobs.baseProperties();
         p.setProperty("receipt.width", "58mm");
