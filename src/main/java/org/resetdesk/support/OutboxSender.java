@@ -77,9 +77,11 @@ public final class OutboxSender implements AutoCloseable {
             LOG.warn("outbox pass failed: {}", e.toString());
             wait = max;
         }
+        // when idle, look again after the ceiling: another process (the CLI) may have queued into the same spool
+        Duration next = wait == null ? max : wait;
         synchronized (this) {
-            if (!thread.isShutdown() && wait != null) {
-                scheduled = thread.schedule(this::loop, Math.max(1, wait.toMillis()), TimeUnit.MILLISECONDS);
+            if (!thread.isShutdown()) {
+                scheduled = thread.schedule(this::loop, Math.max(1, next.toMillis()), TimeUnit.MILLISECONDS);
             }
         }
     }

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 import org.resetdesk.job.HandOff;
 import org.resetdesk.job.Job;
@@ -24,6 +25,7 @@ public final class SendCommandCore {
     private final EventSink events;
     private final Clock clock;
     private final SupportPacketBuilder builder;
+    private final BiConsumer<String, HandOff.Receipt> afterHandOff;
 
     /** The result: the hand-off receipt, and whether the mail already left (folder hand-offs always have). */
     public record Sent(HandOff.Receipt receipt, boolean deliveredNow) {}
@@ -35,8 +37,14 @@ public final class SendCommandCore {
         }
     }
 
+    /**
+     * @param afterHandOff called once the packet is delivered or safely queued, with the job id and the receipt;
+     *     the integrator passes {@code JobService.markSent} (moves the job to AWAITING_REPLY)
+     */
     public SendCommandCore(Function<String, Optional<Job>> jobs, PacketSource source, SupportSettings settings,
-                           Outbox outbox, EventSink events, Clock clock, ZoneId zone) {
+                           Outbox outbox, EventSink events, Clock clock, ZoneId zone,
+                           BiConsumer<String, HandOff.Receipt> afterHandOff) {
+        this.afterHandOff = afterHandOff;
         this.jobs = jobs;
         this.source = source;
         this.settings = settings;
@@ -74,7 +82,9 @@ public final class SendCommandCore {
                 throw new SendRefused("no hand-off configured: set smtp.host and support.email, or handoff.folder,"
                         + " or give --email or --folder");
             }
-            return new Sent(new FolderHandOff(target, events, clock).send(packet), true);
+            HandOff.Receipt r = new FolderHandOff(target, events, clock).send(packet);
+            afterHandOff.accept(jobId, r);
+            return new Sent(r, true);
         }
         if (settings.smtp() == null) {
             throw new SendRefused("no mail server is configured (smtp.host)");
@@ -87,6 +97,7 @@ public final class SendCommandCore {
                 Duration.ofSeconds(30), Duration.ofMinutes(15))) {
             HandOff.Receipt r = new SmtpHandOff(settings.smtp().from(), to, outbox, () -> { }, events, clock)
                     .send(packet);
+            afterHandOff.accept(jobId, r);
             sender.runOnce();
             boolean left = outbox.pending().stream().noneMatch(e -> contains(e, r.messageId()));
             return new Sent(r, left);

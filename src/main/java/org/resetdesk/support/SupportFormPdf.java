@@ -13,7 +13,8 @@ public final class SupportFormPdf {
     private SupportFormPdf() {}
 
     public static byte[] render(RequestForm form, String jobId, String requestFileName, Instant exportedAt,
-                                ZoneId zone, byte[] qrPng, byte[] labelPhoto, String labelPhotoName) {
+                                Instant deadline, ZoneId zone, byte[] qrPng, byte[] labelPhoto,
+                                String labelPhotoName) {
         try (PdfComposer pdf = new PdfComposer(PaperWidth.A4, "Password reset request " + form.fullSerial())) {
             pdf.title("Password reset request");
             pdf.text("Sent by " + form.company() + " for its customer, who is present with the recorder. The"
@@ -27,11 +28,11 @@ public final class SupportFormPdf {
             });
             pdf.heading("Request");
             pdf.field("Request file", requestFileName);
-            pdf.field("Exported at", exportedAt == null ? null : TIME.format(exportedAt.atZone(zone)) + " (" + zone
-                    + ")");
+            pdf.field("Exported at", time(exportedAt, zone));
+            pdf.field("Valid until", time(deadline, zone));
             pdf.field("Shop reference", jobId);
-            pdf.text("The recorder stays powered and connected until the reply arrives; the request is valid for"
-                    + " 48 hours from the export.");
+            pdf.text("The recorder stays powered and connected until the reply arrives. Please keep the shop"
+                    + " reference in the subject of your reply.");
             if (qrPng != null) {
                 pdf.heading("QR code of the request file");
                 pdf.image(qrPng, "request-qr.png", 160);
@@ -42,5 +43,9 @@ public final class SupportFormPdf {
             }
             return pdf.finish();
         }
+    }
+
+    private static String time(Instant t, ZoneId zone) {
+        return t == null ? null : TIME.format(t.atZone(zone)) + " (" + zone + ")";
     }
 }

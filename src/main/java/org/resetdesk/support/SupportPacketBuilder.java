@@ -53,7 +53,8 @@ public final class SupportPacketBuilder {
         parts.add(new Part(Kind.REQUEST, requestName, "application/xml", request));
         Optional<byte[]> qr = QrCodes.png(request, 400);
         qr.ifPresent(png -> parts.add(new Part(Kind.QR_CODE, base(requestName) + "-qr.png", "image/png", png)));
-        byte[] form6 = SupportFormPdf.render(form, job.id(), requestName, exportedAt, zone, qr.orElse(null),
+        byte[] form6 = SupportFormPdf.render(form, job.id(), requestName, exportedAt, job.deadline(), zone,
+                qr.orElse(null),
                 labelPhoto == null ? null : labelPhoto.bytes(), labelPhoto == null ? null : labelPhoto.fileName());
         parts.add(new Part(Kind.FORM, base(requestName) + "-request-form.pdf", "application/pdf", form6));
         if (labelPhoto != null) {

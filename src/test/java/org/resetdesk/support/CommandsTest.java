@@ -37,6 +37,8 @@ class CommandsTest {
     private final FakeJobs jobs = new FakeJobs().with(TestJobs.exported("RD-000042"),
             TestJobs.passwordSet(TestJobs.exported("RD-000043")));
 
+    private final List<String> handedOver = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     private int run(Object command, String... args) {
         CommandLine cl = new CommandLine(command);
         cl.setOut(new PrintWriter(out));
@@ -57,7 +59,7 @@ class CommandsTest {
             }
         };
         return new SendCommandCore(jobs::find, source, s, new Outbox(dir.resolve("outbox")), jobs, clock,
-                ZoneId.of("UTC"));
+                ZoneId.of("UTC"), (id, r) -> handedOver.add(id + " " + r.channel() + " " + r.messageId()));
     }
 
     @Test
@@ -74,6 +76,7 @@ class CommandsTest {
             assertThat(files).hasSize(3);
         }
         assertThat(jobs.events("RD-000042")).extracting(e -> e.type()).containsExactly(SupportEvents.HANDOFF_DELIVERED);
+        assertThat(handedOver).singleElement().asString().startsWith("RD-000042 folder folder-");
     }
 
     @Test
@@ -96,6 +99,7 @@ class CommandsTest {
         assertThat(code).isZero();
         assertThat(out.toString()).contains("\"status\":\"QUEUED\"", "\"deliveredNow\":false");
         assertThat(new Outbox(dir.resolve("outbox")).pending()).hasSize(1);
+        assertThat(handedOver).singleElement().asString().startsWith("RD-000042 email <");
     }
 
     @Test
@@ -109,6 +113,7 @@ class CommandsTest {
         assertThat(run(new JobSendCommand(() -> sendCore(s)), "RD-000042", "--email", "a@b.test", "--folder", "/tmp"))
                 .isEqualTo(2);
         assertThat(mail.getReceivedMessages()).isEmpty();
+        assertThat(handedOver).isEmpty();
     }
 
     private ReceiptCommandCore receiptCore() {

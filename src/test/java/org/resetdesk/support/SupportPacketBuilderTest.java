@@ -71,7 +71,8 @@ class SupportPacketBuilderTest {
                 "Company: Counter Fixers Ltd", "Country: United Kingdom", "Role: reseller",
                 "Where the product was bought: Leeds CCTV Supplies", "Purchasing channel: distributor",
                 "Firmware version: V4.30.085 build 200916", "Current date on device: 2026-11-24",
-                "Device start time on SADP: 2026-11-23 08:02:11", "RD-000125");
+                "Device start time on SADP: 2026-11-23 08:02:11", "RD-000125",
+                "Valid until: 2026-11-26 09:35 (Europe/London)");
         assertThat(text.replace(" ", "")).contains("Completedeviceserialnumber:" + TestJobs.SERIAL);
     }
 
