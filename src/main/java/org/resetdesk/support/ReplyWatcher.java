@@ -6,6 +6,7 @@ import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardWatchEventKinds;
 import java.nio.file.WatchKey;
@@ -128,7 +129,8 @@ public final class ReplyWatcher implements AutoCloseable {
                 if (name.startsWith(".") || name.endsWith(".tmp") || name.endsWith(".part")) {
                     continue;
                 }
-                BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class);
+                // the folder may be a stranger's stick: never follow a link out of it, never open a pipe or device
+                BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
                 if (!a.isRegularFile()) {
                     continue;
                 }
@@ -156,7 +158,7 @@ public final class ReplyWatcher implements AutoCloseable {
     }
 
     private static byte[] readAtMost(Path p, int limit) throws IOException {
-        try (InputStream in = Files.newInputStream(p)) {
+        try (InputStream in = Files.newInputStream(p, LinkOption.NOFOLLOW_LINKS)) {
             return in.readNBytes(limit);
         }
     }

@@ -114,6 +114,30 @@ class ReplyWatcherTest {
     }
 
     @Test
+    void linksAndPipesOnTheStickAreIgnored() throws Exception {
+        Files.createDirectories(folder);
+        Path outside = dir.resolve("secret.xml");
+        Files.writeString(outside, "<Code>c2VjcmV0</Code>");
+        Files.createSymbolicLink(folder.resolve("Encrypt_681619114_link.xml"), outside);
+        Process p = new ProcessBuilder("mkfifo", folder.resolve("Encrypt_681619114_pipe.xml").toString()).start();
+        assertThat(p.waitFor()).isZero();
+        startWatching(Duration.ofMillis(100));
+        drop("Encrypt_681619114_o2.xml", "Zx8kP2mQ".getBytes(StandardCharsets.US_ASCII));
+        await().atMost(Duration.ofSeconds(10)).until(() -> accepted.size() == 1);
+        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(3)).until(() -> results.size() == 1);
+        assertThat(accepted.get(0).stored().path().getFileName().toString()).isEqualTo("Encrypt_681619114_o2.xml");
+    }
+
+    @Test
+    void replyNamesCannotEscapeTheJobsFolder() {
+        assertThat(ReplyIntake.safeName("../../etc/cron.d/x.xml")).isEqualTo("x.xml");
+        assertThat(ReplyIntake.safeName("..\\..\\boot.ini")).isEqualTo("boot.ini");
+        assertThat(ReplyIntake.safeName("..")).isEqualTo("reply..");
+        assertThat(ReplyIntake.safeName("a b;rm -rf.xml")).isEqualTo("a_b_rm_-rf.xml");
+        assertThat(ReplyIntake.safeName(null)).isEqualTo("reply");
+    }
+
+    @Test
     void theSameReplyTwiceIsStoredOnce() throws Exception {
         Files.createDirectories(folder);
         startWatching(Duration.ofMillis(100));
