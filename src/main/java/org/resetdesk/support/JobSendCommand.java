@@ -29,7 +29,8 @@ public final class JobSendCommand implements Callable<Integer> {
     String jobId;
 
     static final class Target {
-        @Option(names = "--email", paramLabel = "ADDRESS", description = "send to this address instead of support.email")
+        @Option(names = "--email", paramLabel = "ADDRESS",
+                description = "send to this address instead of support.email")
         String email;
 
         @Option(names = "--folder", paramLabel = "DIR", description = "write the packet into this folder")

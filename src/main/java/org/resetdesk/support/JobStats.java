@@ -59,7 +59,8 @@ public final class JobStats {
         for (Job j : in) {
             List<JobEvent> ev = byJob.getOrDefault(j.id(), List.of());
             turns.addAll(turnarounds(ev));
-            List<String> reasons = ev.stream().filter(e -> VOID_TYPES.contains(e.type())).map(JobEvent::detail).toList();
+            List<String> reasons = ev.stream().filter(e -> VOID_TYPES.contains(e.type())).map(JobEvent::detail)
+                    .toList();
             if (reasons.isEmpty() && j.attempt() != null && j.attempt().voidReason() != null) {
                 reasons = List.of(j.attempt().voidReason());
             }

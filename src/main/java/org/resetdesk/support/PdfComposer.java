@@ -156,7 +156,8 @@ final class PdfComposer implements AutoCloseable {
 
     private String printableOnly(String s, PDType0Font f) {
         StringBuilder out = new StringBuilder(s.length());
-        s.codePoints().forEach(cp -> out.appendCodePoint(printable.computeIfAbsent(cp, c -> canEncode(f, c)) ? cp : '?'));
+        s.codePoints().forEach(cp ->
+                out.appendCodePoint(printable.computeIfAbsent(cp, c -> canEncode(f, c)) ? cp : '?'));
         return out.toString();
     }
 

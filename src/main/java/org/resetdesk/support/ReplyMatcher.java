@@ -16,7 +16,8 @@ import org.resetdesk.job.SerialNumbers;
  * jobs, or none, leave the choice to staff. Pure.
  */
 public final class ReplyMatcher {
-    private static final Pattern JOB_ID = Pattern.compile("(?<![A-Za-z0-9])RD-\\d{4,}(?!\\d)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern JOB_ID =
+            Pattern.compile("(?<![A-Za-z0-9])RD-\\d{4,}(?!\\d)", Pattern.CASE_INSENSITIVE);
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9]+");
 
     private ReplyMatcher() {}

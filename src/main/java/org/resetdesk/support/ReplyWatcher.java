@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -95,7 +96,7 @@ public final class ReplyWatcher implements AutoCloseable {
                     break; // the folder went away (stick unplugged): the rescan re-registers it
                 }
             }
-        } catch (ClosedWatchServiceException | InterruptedException | java.util.concurrent.RejectedExecutionException e) {
+        } catch (ClosedWatchServiceException | InterruptedException | RejectedExecutionException e) {
             // closing
         } finally {
             try {

@@ -35,7 +35,8 @@ public record RequestForm(
         var d = job.device();
         var r = s.requester();
         return new RequestForm(r.name(), r.email(), r.phone(), s.shopName(), s.shopAddress(), s.shopCountry(),
-                r.role(), purchase == null ? null : purchase.whereBought(), purchase == null ? null : purchase.channel(),
+                r.role(), purchase == null ? null : purchase.whereBought(),
+                purchase == null ? null : purchase.channel(),
                 d == null ? null : d.model(), d == null ? null : d.firmware(), d == null ? null : d.serial(),
                 deviceDate, d == null ? null : d.bootTime());
     }

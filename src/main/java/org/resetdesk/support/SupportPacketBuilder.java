@@ -65,7 +65,10 @@ public final class SupportPacketBuilder {
         return new SupportPacket(job.id(), serial, subject, body(form, job.id(), requestName, qr.isPresent()), parts);
     }
 
-    /** {@code <serial>-<yyyyMMddHHmm>.xml}, with characters that are unsafe in file names (DVR models have '/') as '_'. */
+    /**
+     * {@code <serial>-<yyyyMMddHHmm>.xml}, with characters that are unsafe in file names as '_' (DVR models have
+     * a '/': {@code DS-7608NI-E2/8P...}).
+     */
     public String requestFileName(String serial, Instant exportedAt) {
         String safe = SerialNumbers.normalise(serial).replaceAll("[^A-Za-z0-9._-]", "_");
         return safe + "-" + STAMP.format(exportedAt.atZone(zone)) + ".xml";

@@ -130,7 +130,8 @@ public record SupportSettings(
         if (user == null || pw == null) {
             throw new BadSetting(user == null ? "imap.username" : "imap.password-file", "needed when imap.host is set");
         }
-        return new Imap(host, integer(p, "imap.port", tls ? 993 : 143), tls, user, Path.of(pw), get(p, "imap.ssl-trust"));
+        return new Imap(host, integer(p, "imap.port", tls ? 993 : 143), tls, user, Path.of(pw),
+                get(p, "imap.ssl-trust"));
     }
 
     private static String get(Properties p, String key) {

@@ -36,11 +36,13 @@ class JobStatsTest {
                 JobEvent.of("RD-000001", DAY1.plusSeconds(600), "state.REQUEST_EXPORTED", ""),
                 JobEvent.of("RD-000001", DAY1.plusSeconds(600 + 3600), SupportEvents.REPLY_RECEIVED, "r"),
                 JobEvent.of("RD-000003", DAY2.plusSeconds(600), "state.REQUEST_EXPORTED", ""),
-                JobEvent.of("RD-000003", DAY2.plusSeconds(900), "guard.voided", Guards.RESTARTED + " (boot time a → b)"),
+                JobEvent.of("RD-000003", DAY2.plusSeconds(900), "guard.voided",
+                        Guards.RESTARTED + " (boot time a → b)"),
                 JobEvent.of("RD-000003", DAY2.plusSeconds(1200), "export.written", ""),
                 JobEvent.of("RD-000003", DAY2.plusSeconds(1200 + 3 * 3600), "state.REPLY_RECEIVED", "r"),
                 JobEvent.of("RD-000003", DAY2.plusSeconds(1200 + 4 * 3600), SupportEvents.REPLY_RECEIVED, "again"),
-                JobEvent.of("RD-000004", DAY2.plusSeconds(700), "guard.voided", Guards.NETWORK_CHANGED + ": IP x → y"),
+                JobEvent.of("RD-000004", DAY2.plusSeconds(700), "guard.voided",
+                        Guards.NETWORK_CHANGED + ": IP x → y"),
                 JobEvent.of("RD-000004", DAY2.plusSeconds(800), "guard.voided", Guards.NETWORK_CHANGED + ": mask"),
                 JobEvent.of("RD-000099", DAY2, "guard.voided", "belongs to a job outside the period"));
 

@@ -71,7 +71,8 @@ class ReceiptsTest {
     @Test
     void charactersOutsideTheFontDoNotBreakTheReceipt() {
         Job job = org.resetdesk.job.Job.open("RD-000325",
-                TestJobs.intake("anna", "Łukasz Żółć \u674e\u96f7 \ud83d\ude00\u0007", "x", false, TestJobs.SERIAL),
+                TestJobs.intake("anna", "Łukasz Żółć \u674e\u96f7 \ud83d\ude00\u0007", "x", false,
+                        TestJobs.SERIAL),
                 TestJobs.clock(TestJobs.T0));
         String text = Pdfs.flat(receipts.intakeTicket(job, PaperWidth.ROLL_80MM, now));
         assertThat(text).contains("Łukasz Żółć").contains("RD-000325");

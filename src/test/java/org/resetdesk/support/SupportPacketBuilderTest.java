@@ -116,7 +116,8 @@ class SupportPacketBuilderTest {
     @Test
     void fileNameUsesTheShopTimeZone() {
         var tokyo = new SupportPacketBuilder(ZoneId.of("Asia/Tokyo"));
-        assertThat(tokyo.requestFileName("ds 2cd2622fwd-izs20180312bbwr681619114", Instant.parse("2026-11-24T20:01:00Z")))
+        assertThat(tokyo.requestFileName("ds 2cd2622fwd-izs20180312bbwr681619114",
+                Instant.parse("2026-11-24T20:01:00Z")))
                 .isEqualTo("DS2CD2622FWD-IZS20180312BBWR681619114-202611250501.xml");
     }
 }
