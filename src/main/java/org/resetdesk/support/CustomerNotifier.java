@@ -1,6 +1,9 @@
 package org.resetdesk.support;
 
 import java.time.Clock;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.util.List;
 import java.util.Optional;
 import org.resetdesk.job.Job;
@@ -17,9 +20,11 @@ public final class CustomerNotifier {
     private final Runnable wakeSender;
     private final EventSink events;
     private final Clock clock;
+    private final ZoneId zone;
 
     public CustomerNotifier(SupportSettings settings, Outbox outbox, Runnable wakeSender, EventSink events,
-                            Clock clock) {
+                            Clock clock, ZoneId zone) {
+        this.zone = zone;
         this.settings = settings;
         this.outbox = outbox;
         this.wakeSender = wakeSender;
@@ -31,7 +36,8 @@ public final class CustomerNotifier {
         return notify(job, "reply", "Support has answered for your recorder",
                 "Support has sent the reply for your recorder. Please come to the shop with the recorder's"
                         + " details so we can set your new password together. The reply must be used before "
-                        + (job.deadline() == null ? "it expires" : job.deadline() + " (UTC)") + ".");
+                        + (job.deadline() == null ? "it expires" : DateTimeFormatter.ofPattern("EEEE d MMMM, HH:mm",
+                        Locale.ENGLISH).format(job.deadline().atZone(zone))) + ".");
     }
 
     public Optional<String> recorderReady(Job job) {

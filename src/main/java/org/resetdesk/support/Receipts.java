@@ -34,6 +34,7 @@ public final class Receipts {
             pdf.heading("Your recorder");
             device(pdf, job);
             pdf.field("Received", time(job.createdAt()));
+            pdf.field("Served by", job.intake().staffId());
             pdf.field("Updates by e-mail", job.intake().notifyConsent() ? "yes, as you agreed" : "no");
             pdf.heading("What happens next");
             pdf.bullet("We export a password reset request from your recorder and send it to the manufacturer's"
@@ -62,6 +63,10 @@ public final class Receipts {
             device(pdf, job);
             section(pdf, "What was done", results.done(), "The password was reset with the manufacturer's official"
                     + " procedure.");
+            if (job.method() != null) {
+                pdf.field("Method", job.method().name().toLowerCase(Locale.ROOT).replace('_', ' '));
+            }
+            pdf.field("Requests sent to support", Integer.toString(job.attemptCount()));
             section(pdf, "Disks", results.disks(), "Not checked.");
             section(pdf, "Cloud (Hik-Connect)", results.cloud(), "Not checked.");
             pdf.heading("Advice");

@@ -50,7 +50,7 @@ public final class SupportModule implements AutoCloseable {
         this.outbox = new Outbox(dataDir.resolve("outbox"));
         this.sender = settings.smtp() == null ? null : new OutboxSender(outbox, new SmtpMailer(settings.smtp()),
                 events, clock, Duration.ofSeconds(15), Duration.ofMinutes(15));
-        this.notifier = new CustomerNotifier(settings, outbox, this::wake, events, clock);
+        this.notifier = new CustomerNotifier(settings, outbox, this::wake, events, clock, zone);
         this.intake = new ReplyIntake(jobs, artifacts, events, clock, new ReplyCheck(ReplyCheck.DEFAULT_MAX_BYTES),
                 a -> {
                     onReply.accept(a);

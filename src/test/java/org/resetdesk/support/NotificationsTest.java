@@ -57,7 +57,8 @@ class NotificationsTest {
 
     @Test
     void withConsentTheCustomerHearsWhenTheReplyArrivesAndWhenTheRecorderIsReady() throws Exception {
-        var notifier = new CustomerNotifier(settings, outbox, sender::wake, events, clock);
+        var notifier = new CustomerNotifier(settings, outbox, sender::wake, events, clock,
+                ZoneId.of("Europe/London"));
         String first = notifier.replyArrived(job("RD-000901", true, "jo@example.test")).orElseThrow();
         String second = notifier.recorderReady(job("RD-000901", true, "jo@example.test")).orElseThrow();
         await().atMost(Duration.ofSeconds(20)).until(() -> mail.getReceivedMessages().length == 2);
@@ -65,11 +66,23 @@ class NotificationsTest {
         assertThat(got).extracting(MimeMessage::getMessageID).containsExactlyInAnyOrder(first, second);
         assertThat(got).allSatisfy(m -> assertThat(m.getAllRecipients()[0].toString()).isEqualTo("jo@example.test"));
         assertThat(events.ofType(SupportEvents.NOTIFY_QUEUED)).hasSize(2);
+        MimeMessage reply = java.util.Arrays.stream(got).filter(m -> {
+            try {
+                return m.getMessageID().equals(first);
+            } catch (jakarta.mail.MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }).findFirst().orElseThrow();
+        // the deadline in the shop's time, and nothing secret
+        String text = ((jakarta.mail.Multipart) reply.getContent()).getBodyPart(0).getContent().toString();
+        assertThat(text).contains("Thursday 26 November, 10:00", "RD-000901")
+                .doesNotContainIgnoringCase("password");
     }
 
     @Test
     void withoutConsentOrWithoutAnAddressNothingIsSent() {
-        var notifier = new CustomerNotifier(settings, outbox, sender::wake, events, clock);
+        var notifier = new CustomerNotifier(settings, outbox, sender::wake, events, clock,
+                ZoneId.of("Europe/London"));
         assertThat(notifier.replyArrived(job("RD-000902", false, "jo@example.test"))).isEmpty();
         assertThat(notifier.recorderReady(job("RD-000903", true, "0113 496 0000"))).isEmpty();
         assertThat(outbox.pending()).isEmpty();

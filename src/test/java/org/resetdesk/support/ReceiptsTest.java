@@ -25,7 +25,7 @@ class ReceiptsTest {
         String text = Pdfs.flat(pdf);
         assertThat(text).contains("Intake ticket", "RD-000321", "Counter Fixers Ltd", "DS-7608NI-E2/8P",
                 "What happens next", "Keep the recorder powered and connected", "Do not switch it off",
-                "valid until 2026-11-26 09:35", "Jo Customer");
+                "valid until 2026-11-26 09:35", "Jo Customer", "Served by: anna");
         assertThat(text.replace(" ", "")).contains(TestJobs.SERIAL);
         assertThat(Pdfs.firstPageWidth(pdf)).isCloseTo(paper.width(), within(0.5f));
         if (paper.isRoll()) {
@@ -55,7 +55,8 @@ class ReceiptsTest {
         String text = Pdfs.flat(pdf);
         assertThat(text).contains("Hand-back receipt", "RD-000323", "Password reset with the support reply file",
                 "HDD 1: 2 TB, normal", "Overwrite switched on", "Hik-Connect: unbound from the previous account",
-                "Keep the new password somewhere safe", "new password: [not printed]");
+                "Keep the new password somewhere safe", "new password: [not printed]", "Method: encrypted string",
+                "Requests sent to support: 1");
         assertThat(text).doesNotContain(PASSWORD).doesNotContain("4455");
         assertThat(Pdfs.firstPageWidth(pdf)).isCloseTo(paper.width(), within(0.5f));
     }
