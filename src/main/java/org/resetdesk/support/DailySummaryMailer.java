@@ -2,13 +2,20 @@ package org.resetdesk.support;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZonedDateTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.resetdesk.job.Job;
 import org.resetdesk.job.JobEvent;
+import org.resetdesk.job.JobRepository;
 
 /**
  * The daily summary for the manager ({@code manager.email}): the day's figures in the mail text and as CSV,
@@ -44,6 +51,34 @@ public final class DailySummaryMailer {
         String id = outbox.enqueue(m);
         wakeSender.run();
         return Optional.of(id);
+    }
+
+    /** Reads the jobs (open, and closed up to {@code limit}) and their events from the store, then sends. */
+    public Optional<String> send(LocalDate day, JobRepository repository, int limit) {
+        List<Job> jobs = new ArrayList<>(repository.openJobs());
+        jobs.addAll(repository.searchClosed("", limit));
+        List<JobEvent> events = jobs.stream().flatMap(j -> repository.events(j.id()).stream()).toList();
+        return send(day, jobs, events);
+    }
+
+    /**
+     * Sends yesterday's summary every day at {@code at} (shop time) on {@code scheduler}; failures are logged by
+     * the outbox, never thrown into the scheduler.
+     */
+    public void scheduleDaily(ScheduledExecutorService scheduler, LocalTime at, JobRepository repository) {
+        ZonedDateTime now = ZonedDateTime.now(clock.withZone(zone));
+        ZonedDateTime first = now.with(at);
+        if (!first.isAfter(now)) {
+            first = first.plusDays(1);
+        }
+        scheduler.scheduleAtFixedRate(() -> {
+            try {
+                send(LocalDate.now(clock.withZone(zone)).minusDays(1), repository, 100_000);
+            } catch (RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(DailySummaryMailer.class).warn("daily summary failed: {}",
+                        e.toString());
+            }
+        }, Duration.between(now, first).toMillis(), Duration.ofDays(1).toMillis(), TimeUnit.MILLISECONDS);
     }
 
     static String text(JobStats.Report r) {

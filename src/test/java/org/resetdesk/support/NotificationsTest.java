@@ -99,7 +99,9 @@ class NotificationsTest {
         List<JobEvent> evs = List.of(
                 JobEvent.of("RD-000904", Instant.parse("2026-11-24T09:35:00Z"), "state.REQUEST_EXPORTED", ""),
                 JobEvent.of("RD-000904", Instant.parse("2026-11-24T11:05:00Z"), SupportEvents.REPLY_RECEIVED, "r"));
-        String id = summary.send(LocalDate.parse("2026-11-24"), List.of(done), evs).orElseThrow();
+        FakeJobs store = new FakeJobs();
+        store.save(done, evs);
+        String id = summary.send(LocalDate.parse("2026-11-24"), store, 1000).orElseThrow();
         await().atMost(Duration.ofSeconds(20)).until(() -> mail.getReceivedMessages().length == 1);
         MimeMessage m = mail.getReceivedMessages()[0];
         assertThat(m.getMessageID()).isEqualTo(id);
