@@ -11,6 +11,11 @@ public final class Commands {
         CommandLine cl = new CommandLine(new RootCommand());
         // --- subcommands (one line per top-level command) ---
         cl.addSubcommand(new JobCommand());
+        cl.addSubcommand(new RecorderCommand());
+        cl.addSubcommand(new RecorderCtlCommand());
+        cl.addSubcommand(new SupportDeskCommand());
+        cl.addSubcommand(new ConsoleDecodeCommand());
+        cl.addSubcommand(new ConsoleCommand());
         // --- end of subcommands ---
         cl.setExecutionExceptionHandler((ex, cmd, parse) -> {
             PrintWriter err = cmd.getErr();
