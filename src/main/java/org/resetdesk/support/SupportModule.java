@@ -46,7 +46,7 @@ public final class SupportModule implements AutoCloseable {
         this.jobs = jobs;
         this.clock = clock;
         this.zone = zone;
-        this.events = EventSink.into(jobs);
+        this.events = EventSink.safe(EventSink.into(jobs));
         this.outbox = new Outbox(dataDir.resolve("outbox"));
         this.sender = settings.smtp() == null ? null : new OutboxSender(outbox, new SmtpMailer(settings.smtp()),
                 events, clock, Duration.ofSeconds(15), Duration.ofMinutes(15));
