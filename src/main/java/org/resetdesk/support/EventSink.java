@@ -3,6 +3,7 @@ package org.resetdesk.support;
 import java.util.List;
 import org.resetdesk.job.JobEvent;
 import org.resetdesk.job.JobRepository;
+import org.resetdesk.job.JobService;
 
 /**
  * Where support reports what it did (sent, queued, failed, reply received). Called from the outbox and watcher
@@ -24,7 +25,18 @@ public interface EventSink {
         };
     }
 
-    /** Appends each event to its job in the repository (the job snapshot is saved unchanged). */
+    /**
+     * Records each event through {@link JobService#note}, under the job's lock and with its listeners told: the way
+     * to wire the kiosk, where the UI and the watchdog change the same jobs at the same time.
+     */
+    static EventSink through(JobService service) {
+        return e -> service.note(e.jobId(), e.type(), e.detail()).join();
+    }
+
+    /**
+     * Appends each event to its job in the repository, saving the job snapshot unchanged. Only where nothing else
+     * changes the job meanwhile (a find-then-save would overwrite a concurrent change): tests, one-shot tools.
+     */
     static EventSink into(JobRepository repository) {
         return e -> repository.find(e.jobId()).ifPresent(job -> repository.save(job, List.of(e)));
     }

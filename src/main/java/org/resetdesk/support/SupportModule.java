@@ -37,16 +37,18 @@ public final class SupportModule implements AutoCloseable {
     private ImapReplyPoller poller;
 
     /**
+     * @param events where support's events go: {@link EventSink#through(org.resetdesk.job.JobService)} in the kiosk
+     *     and the CLI; failures to record are logged, never thrown
      * @param onReply told about each accepted reply after it is stored (the kiosk moves the job to REPLY_RECEIVED
      *     and shows it); called on a background thread
      */
-    public SupportModule(SupportSettings settings, Path dataDir, JobRepository jobs, Artifacts artifacts, Clock clock,
-                         ZoneId zone, Consumer<ReplyIntake.Accepted> onReply) {
+    public SupportModule(SupportSettings settings, Path dataDir, JobRepository jobs, Artifacts artifacts,
+                         EventSink events, Clock clock, ZoneId zone, Consumer<ReplyIntake.Accepted> onReply) {
         this.settings = settings;
         this.jobs = jobs;
         this.clock = clock;
         this.zone = zone;
-        this.events = EventSink.safe(EventSink.into(jobs));
+        this.events = EventSink.safe(events);
         this.outbox = new Outbox(dataDir.resolve("outbox"));
         this.sender = settings.smtp() == null ? null : new OutboxSender(outbox, new SmtpMailer(settings.smtp()),
                 events, clock, Duration.ofSeconds(15), Duration.ofMinutes(15));

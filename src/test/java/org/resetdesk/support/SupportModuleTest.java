@@ -52,7 +52,7 @@ class SupportModuleTest {
 
         List<ReplyIntake.Accepted> replies = new CopyOnWriteArrayList<>();
         List<String> handed = new CopyOnWriteArrayList<>();
-        try (SupportModule module = new SupportModule(settings, dir.resolve("data"), jobs, artifacts,
+        try (SupportModule module = new SupportModule(settings, dir.resolve("data"), jobs, artifacts, jobs,
                 Clock.systemUTC(), ZoneId.of("UTC"), replies::add).start()) {
             PacketSource source = new ArtifactPacketSource(jobs, artifacts,
                     (id, name) -> stored.getParent().resolve(name), ref -> dir.resolve(ref),
@@ -87,7 +87,7 @@ class SupportModuleTest {
         Path stored = artifacts.store(job.id(), "request.xml", "<x/>".getBytes(StandardCharsets.US_ASCII)).path();
         FakeJobs jobs = new FakeJobs();
         jobs.save(job, List.of(JobEvent.of(job.id(), job.updatedAt(), "export.written", "request.xml sha256=x")));
-        try (SupportModule module = new SupportModule(settings, dir.resolve("data"), jobs, artifacts,
+        try (SupportModule module = new SupportModule(settings, dir.resolve("data"), jobs, artifacts, jobs,
                 Clock.systemUTC(), ZoneId.of("UTC"), a -> { })) {
             PacketSource source = new ArtifactPacketSource(jobs, artifacts, (id, n) -> stored, ref -> dir.resolve(ref),
                     j -> Optional.of(new RequestForm.Purchase("a", "b")), j -> Optional.of("2026-11-24"));
