@@ -22,6 +22,7 @@ import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
  */
 final class PdfComposer implements AutoCloseable {
     private static final String FONTS = "/org/resetdesk/support/fonts/";
+    private static final float MAX_PAGE = 14_400;
 
     private sealed interface Block permits Line, Image, Space, Rule {}
     private record Line(String text, boolean bold, float size) implements Block {}
@@ -195,8 +196,9 @@ final class PdfComposer implements AutoCloseable {
     byte[] finish() {
         try {
             float m = paper.margin();
+            // a roll is one page as long as the text, up to the 200-inch page limit of PDF; longer text continues
             float pageHeight = paper.isRoll()
-                    ? (float) Math.ceil(blocks.stream().mapToDouble(this::height).sum() + 2 * m)
+                    ? (float) Math.min(MAX_PAGE, Math.ceil(blocks.stream().mapToDouble(this::height).sum() + 2 * m))
                     : PaperWidth.A4_HEIGHT;
             PDPage page = null;
             PDPageContentStream cs = null;

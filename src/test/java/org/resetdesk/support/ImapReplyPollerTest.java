@@ -30,7 +30,8 @@ class ImapReplyPollerTest {
 
     @RegisterExtension
     static GreenMailExtension mail = new GreenMailExtension(new ServerSetup[] {
-            MailFixtures.loopback(ServerSetup.PROTOCOL_SMTP), MailFixtures.loopback(ServerSetup.PROTOCOL_IMAP)})
+            MailFixtures.loopback(ServerSetup.PROTOCOL_SMTP), MailFixtures.loopback(ServerSetup.PROTOCOL_IMAP),
+            MailFixtures.loopback(ServerSetup.PROTOCOL_IMAPS)})
             .withConfiguration(GreenMailConfiguration.aConfig().withUser(MailFixtures.USER, MailFixtures.LOGIN,
                     MailFixtures.SECRET));
 
@@ -58,6 +59,26 @@ class ImapReplyPollerTest {
         }
         m.setContent(mp);
         Transport.send(m);
+    }
+
+    @Test
+    void theMailboxCanBeReadOverImaps() throws Exception {
+        FakeJobs jobs = new FakeJobs().with(TestJobs.exported("RD-000801", CAMERA,
+                TestJobs.intake("anna", "A", "a@x.test", false, CAMERA), Instant.parse("2026-11-24T10:00:00Z")));
+        ReplyIntake intake = new ReplyIntake(jobs, new DirArtifacts(dir.resolve("a")), jobs, Clock.systemUTC(),
+                new ReplyCheck(ReplyCheck.DEFAULT_MAX_BYTES), a -> { });
+        supportReplies("Your request", "Encrypt_681619114_o2.xml", "Zx8kP2mQ".getBytes(StandardCharsets.US_ASCII));
+        Properties props = TestJobs.baseProperties();
+        props.setProperty("imap.host", "127.0.0.1");
+        props.setProperty("imap.port", Integer.toString(mail.getImaps().getPort()));
+        props.setProperty("imap.ssl-trust", "127.0.0.1");
+        props.setProperty("imap.username", MailFixtures.LOGIN);
+        props.setProperty("imap.password-file", MailFixtures.passwordFile(dir, "r--------").toString());
+        try (ImapReplyPoller poller = new ImapReplyPoller(SupportSettings.fromProperties(props).imap(), intake,
+                r -> { })) {
+            assertThat(poller.pollOnce()).singleElement().isInstanceOfSatisfying(ReplyIntake.Accepted.class,
+                    a -> assertThat(a.how()).isEqualTo("short serial"));
+        }
     }
 
     @Test

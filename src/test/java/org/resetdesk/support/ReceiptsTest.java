@@ -80,6 +80,16 @@ class ReceiptsTest {
     }
 
     @Test
+    void aVeryLongRollStaysWithinThePdfPageLimit() {
+        Job job = TestJobs.passwordSet(TestJobs.exported("RD-000327"));
+        List<String> many = java.util.stream.IntStream.range(0, 1500).mapToObj(i -> "disk check line " + i).toList();
+        byte[] pdf = receipts.handBackReceipt(job, new HandBackResults(List.of(), many, List.of(), List.of()),
+                PaperWidth.ROLL_80MM, now);
+        assertThat(Pdfs.pages(pdf)).isGreaterThan(1);
+        assertThat(Pdfs.flat(pdf)).contains("disk check line 0 ", "disk check line 1499 ");
+    }
+
+    @Test
     void longUnbrokenValuesWrapInsideTheRoll() {
         Job job = org.resetdesk.job.Job.open("RD-000326",
                 TestJobs.intake("anna", "X".repeat(200), "x", false, TestJobs.SERIAL), TestJobs.clock(TestJobs.T0));
