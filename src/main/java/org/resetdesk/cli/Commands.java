@@ -5,16 +5,29 @@ import picocli.CommandLine;
 
 /** Builds the command line: the root and every subcommand. Each area adds its commands here, one line each. */
 public final class Commands {
+    /** Installed by Main: adds commands whose parts live outside cli (job send, job receipt). */
+    public static volatile java.util.function.Consumer<CommandLine> extensions = cl -> { };
+
     private Commands() {}
 
     public static CommandLine build() {
-        CommandLine cl = new CommandLine(new RootCommand());
+        RootCommand root = new RootCommand();
+        CliSupport.root = root;
+        CommandLine cl = new CommandLine(root);
         // --- subcommands (one line per top-level command) ---
         cl.addSubcommand(new JobCommand());
         cl.addSubcommand(new RecorderCommand());
         cl.addSubcommand(new RecorderCtlCommand());
         cl.addSubcommand(new SupportDeskCommand());
+        cl.addSubcommand(new ConsoleDecodeCommand());
+        cl.addSubcommand(new ConsoleCommand());
+        cl.addSubcommand(new DecodeCommand());
+        cl.addSubcommand(new DiscoverCommand());
+        cl.addSubcommand(new SadpCommand());
+        cl.addSubcommand(new StaffCommand());
+        cl.addSubcommand(new AuditCommand());
         // --- end of subcommands ---
+        extensions.accept(cl);
         cl.setExecutionExceptionHandler((ex, cmd, parse) -> {
             PrintWriter err = cmd.getErr();
             if (ex instanceof CommandFailed) {

@@ -43,7 +43,16 @@ public record KioskConfig(
         int retentionDays,
         int idleLockSeconds,
         double fontScale,
-        String theme) {
+        String theme,
+        int sadpPort,
+        Map<String, String> values) {
+
+    /** Keys other parts add (support's SMTP/IMAP details), with their defaults; registered by Main before load. */
+    private static final Map<String, String> EXTRA = new java.util.concurrent.ConcurrentHashMap<>();
+
+    public static void registerKeys(Map<String, String> keysWithDefaults) {
+        EXTRA.putAll(keysWithDefaults);
+    }
 
     public static final Path DEFAULT_FILE = Path.of("kiosk-config", "kiosk.properties");
 
@@ -74,11 +83,16 @@ public record KioskConfig(
         d.put("idle.lock-seconds", "120");
         d.put("ui.font-scale", "1.0");
         d.put("ui.theme", "light");
+        d.put("sadp.port", "37020");
         return d;
     }
 
     public static Set<String> keys() {
         return DEFAULTS.keySet();
+    }
+
+    private static boolean known(String key) {
+        return DEFAULTS.containsKey(key) || EXTRA.containsKey(key);
     }
 
     /**
@@ -88,6 +102,7 @@ public record KioskConfig(
     public static KioskConfig load(Path file, boolean forceTraining, Map<String, String> env, Path trainingRoot) {
         Path f = file != null ? file : Files.isRegularFile(DEFAULT_FILE) ? DEFAULT_FILE : null;
         Map<String, String> values = new LinkedHashMap<>(DEFAULTS);
+        values.putAll(EXTRA);
         List<String> errors = new ArrayList<>();
         if (f != null) {
             if (!Files.isRegularFile(f)) {
@@ -100,14 +115,14 @@ public record KioskConfig(
                 throw new ConfigException("config file " + f + " cannot be read: " + e.getMessage());
             }
             for (String k : p.stringPropertyNames()) {
-                if (!DEFAULTS.containsKey(k)) {
+                if (!known(k)) {
                     errors.add(k + ": unknown key");
                 } else {
                     values.put(k, p.getProperty(k).trim());
                 }
             }
         }
-        for (String k : DEFAULTS.keySet()) {
+        for (String k : List.copyOf(values.keySet())) {
             String envName = "RESETDESK_" + k.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
             if (env.containsKey(envName)) {
                 values.put(k, env.get(envName).trim());
@@ -143,6 +158,14 @@ public record KioskConfig(
                 data != null && handoffFolder != null && handoffFolder.startsWith(dataDir) ? data.resolve("handoff")
                         : handoffFolder, smtpHost, smtpPort, smtpStarttls, smtpUsername, smtpPasswordFile,
                 supportEmail, managerEmail, printerName, receiptWidth, retentionDays, idleLockSeconds, fontScale,
-                theme);
+                theme, sadpPort, values);
+    }
+
+    /** Same settings on another SADP port (training: the in-process recorder's port). */
+    public KioskConfig withSadpPort(int port) {
+        return new KioskConfig(training, source, shopName, shopAddress, shopCountry, locale, sadpInterface,
+                consolePort, consoleBaud, dbPath, dataDir, handoffFolder, smtpHost, smtpPort, smtpStarttls,
+                smtpUsername, smtpPasswordFile, supportEmail, managerEmail, printerName, receiptWidth, retentionDays,
+                idleLockSeconds, fontScale, theme, port, values);
     }
 }
