@@ -36,9 +36,11 @@ final class KioskDriver implements AutoCloseable {
     final KioskFrame frame;
     final FrameFixture window;
     final EdtCheck edt;
+    final java.util.List<String> uncaught = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     KioskDriver(Path dir, Locale locale, boolean watchdog) throws Exception {
         edt = GuiActionRunner.execute(EdtCheck::install);
+        Thread.setDefaultUncaughtExceptionHandler((t, e) -> uncaught.add(t.getName() + ": " + e));
         station = new TestStation(dir, locale);
         if (watchdog) {
             station.startWatchdog();
@@ -148,5 +150,6 @@ final class KioskDriver implements AutoCloseable {
             station.close();
         }
         assertThat(edt.violations()).as("Swing touched off the event thread").isEmpty();
+        assertThat(uncaught).as("uncaught exceptions (e.g. on the EDT)").isEmpty();
     }
 }

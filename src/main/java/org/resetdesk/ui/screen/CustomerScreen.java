@@ -43,7 +43,7 @@ public final class CustomerScreen extends ScreenBase {
     public CustomerScreen(Session session) {
         super(session, "customer", "customer.title");
         lead(msg("customer.lead"));
-        body.setLayout(new MigLayout("fill, insets 0, gap 28", "[52%, fill, wmin 0][48%, fill, wmin 0]", "[grow, fill]"));
+        body.setLayout(new MigLayout("fill, insets 0, gap 28", "[52%, fill][48%, fill]", "[grow, fill]"));
         JPanel form = new JPanel(new MigLayout("insets 0, wrap 2, gap 10 8", "[right][grow, fill]", "[48!]"));
         form.setOpaque(false);
         row(form, "customer.nameLabel", name);
@@ -74,7 +74,7 @@ public final class CustomerScreen extends ScreenBase {
         idLast4.putClientProperty("JTextField.placeholderText", msg("customer.last4"));
         form.add(Ui.label("customer.idLabel", null));
         form.add(idRow);
-        body.add(form, "aligny top");
+        body.add(form, "aligny top, wmin 0");
         JPanel right = new JPanel(new MigLayout("fill, insets 16, wrap 1, gap 8", "[grow, fill]", "[][grow, fill][][]"));
         Ui.style(right, "card");
         right.add(Ui.label("customer.consentTitle", "h3"));
@@ -94,7 +94,7 @@ public final class CustomerScreen extends ScreenBase {
         notify.setName("customer.notify");
         right.add(consent, "h 48!");
         right.add(notify, "h 48!");
-        body.add(right);
+        body.add(right, "wmin 0");
         problem.setName("customer.problem");
         Ui.style(problem, "bad");
         footer.add(problem, "cell 1 0, wmin 0");
