@@ -44,11 +44,12 @@ public final class CustomerScreen extends ScreenBase {
         super(session, "customer", "customer.title");
         lead(msg("customer.lead"));
         body.setLayout(new MigLayout("fill, insets 0, gap 28", "[52%, fill][48%, fill]", "[grow, fill]"));
-        JPanel form = new JPanel(new MigLayout("insets 0, wrap 2, gap 10 8", "[right][grow, fill]", "[48!]"));
+        JPanel form = new JPanel(new MigLayout("insets 0, wrap 2, gap 10 8", "[right][grow, fill]", "[]"));
         form.setOpaque(false);
         row(form, "customer.nameLabel", name);
         row(form, "customer.contactLabel", contact);
         row(form, "customer.serialLabel", serial);
+        ((javax.swing.text.AbstractDocument) serial.getDocument()).setDocumentFilter(new Upper());
         ButtonGroup g = new ButtonGroup();
         JPanel kindRow = new JPanel(new MigLayout("insets 0, gap 6, wrap 2", "[grow, fill, sg k][grow, fill, sg k]",
                 "[48!]"));
@@ -60,7 +61,7 @@ public final class CustomerScreen extends ScreenBase {
             kinds.put(k, b);
             kindRow.add(b, "h 48!");
         }
-        form.add(Ui.label("customer.kindLabel", null));
+        form.add(Ui.label("customer.kindLabel", null), "aligny top, gaptop 14");
         form.add(kindRow);
         row(form, "customer.refLabel", ownershipRef);
         idType.setName("customer.idType");
@@ -163,5 +164,20 @@ public final class CustomerScreen extends ScreenBase {
             session.job(job);
             session.show("connect");
         }, Ui.EDT);
+    }
+
+    /** Serials are printed in capitals: show them as the label does, whatever the keyboard's shift state. */
+    private static final class Upper extends javax.swing.text.DocumentFilter {
+        @Override
+        public void insertString(FilterBypass fb, int offset, String text, javax.swing.text.AttributeSet a)
+                throws javax.swing.text.BadLocationException {
+            fb.insertString(offset, text == null ? null : text.toUpperCase(java.util.Locale.ROOT), a);
+        }
+
+        @Override
+        public void replace(FilterBypass fb, int offset, int length, String text, javax.swing.text.AttributeSet a)
+                throws javax.swing.text.BadLocationException {
+            fb.replace(offset, length, text == null ? null : text.toUpperCase(java.util.Locale.ROOT), a);
+        }
     }
 }

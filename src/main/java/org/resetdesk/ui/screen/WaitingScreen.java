@@ -183,8 +183,8 @@ public final class WaitingScreen extends ScreenBase {
             deadline.setText(fmt("waiting.validUntil", DAY_HM.withLocale(Messages.locale())
                     .format(job.deadline().atZone(ZoneId.systemDefault()))));
         }
-        Ui.style(countdown, stage == DeadlineStage.UNDER_6H ? "big warn" : stage == DeadlineStage.UNDER_1H
-                || stage == DeadlineStage.EXPIRED || job.state() == JobState.VOIDED ? "big bad" : "big");
+        Ui.style(countdown, stage == DeadlineStage.UNDER_6H ? "bigWarn" : stage == DeadlineStage.UNDER_1H
+                || stage == DeadlineStage.EXPIRED || job.state() == JobState.VOIDED ? "bigBad" : "big");
         if (job.lastObservation() != null && job.lastObservation().at() != null) {
             long s = Math.max(0, Duration.between(job.lastObservation().at(), now).toSeconds());
             heartbeat.setText(fmt("waiting.lastSeen", s, HMS.format(job.lastObservation().at()
