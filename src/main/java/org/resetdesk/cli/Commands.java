@@ -8,8 +8,19 @@ public final class Commands {
     private Commands() {}
 
     public static CommandLine build() {
-        CommandLine cl = new CommandLine(new RootCommand());
+        RootCommand root = new RootCommand();
+        CliSupport.root = root;
+        CommandLine cl = new CommandLine(root);
         // --- subcommands (one line per top-level command) ---
+        cl.addSubcommand(new JobCommand());
+        cl.addSubcommand(new RecorderCommand());
+        cl.addSubcommand(new RecorderCtlCommand());
+        cl.addSubcommand(new SupportDeskCommand());
+        cl.addSubcommand(new ConsoleDecodeCommand());
+        cl.addSubcommand(new ConsoleCommand());
+        cl.addSubcommand(new DecodeCommand());
+        cl.addSubcommand(new DiscoverCommand());
+        cl.addSubcommand(new SadpCommand());
         cl.addSubcommand(new StaffCommand());
         cl.addSubcommand(new AuditCommand());
         // --- end of subcommands ---

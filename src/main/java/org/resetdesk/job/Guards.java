@@ -103,7 +103,7 @@ public final class Guards {
     public static Optional<Refusal> lockout(Job job, Instant now) {
         Lockout l = job.lockout();
         if (l != null && l.lockedAt(now)) {
-            long minutes = Math.max(1, Duration.between(now, l.lockedUntil()).toSeconds() / 60 + 1);
+            long minutes = Math.max(1, (Duration.between(now, l.lockedUntil()).toSeconds() + 59) / 60);
             return Optional.of(Refusal.of("guard.lockout.locked",
                     "refused: the recorder is locked for another " + minutes + " min after wrong codes", minutes));
         }

@@ -1,0 +1,345 @@
+package org.resetdesk.job;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * The reset job's use cases. Each runs on the injected executor and returns a future; a guard's "no" completes it
+ * with {@link RefusedException}. Changes to one job are serialised; every change is saved with its events before
+ * listeners hear of it.
+ */
+public final class JobService {
+    private static final DateTimeFormatter FILE_STAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmm")
+            .withZone(ZoneOffset.UTC);
+
+    private final JobRepository repo;
+    private final RecorderLink link;
+    private final Artifacts artifacts;
+    private final Clock clock;
+    private final Executor io;
+    private final List<JobListener> listeners = new CopyOnWriteArrayList<>();
+    private final ConcurrentHashMap<String, Object> locks = new ConcurrentHashMap<>();
+    private final ResetStep resetStep;
+
+    public record Exported(Job job, Path requestFile, byte[] request) {}
+
+    public record ResetAttempt(Job job, DeviceOutcome outcome) {}
+
+    public JobService(JobRepository repo, RecorderLink link, Artifacts artifacts, Clock clock, Executor io) {
+        this.repo = repo;
+        this.link = link;
+        this.artifacts = artifacts;
+        this.clock = clock;
+        this.io = io;
+        this.resetStep = new ResetStep(this, link, artifacts, clock);
+    }
+
+    public void addListener(JobListener l) {
+        listeners.add(l);
+    }
+
+    public void removeListener(JobListener l) {
+        listeners.remove(l);
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public RecorderLink link() {
+        return link;
+    }
+
+    // ---------------------------------------------------------------- intake and identification
+
+    public CompletableFuture<Job> open(Intake intake) {
+        return async(() -> {
+            if (intake.customerName() == null || intake.customerName().isBlank()) {
+                throw refused("intake.refused.noName", "the customer's name is required");
+            }
+            if (SerialNumbers.normalise(intake.labelSerial()).isEmpty()) {
+                throw refused("intake.refused.noSerial", "the serial from the device label is required");
+            }
+            Job job = Job.open(repo.nextJobId(), intake, clock);
+            // personal data stays out of the append-only log: only kinds and versions go into event details
+            return save(job, event(job, "state.INTAKE", "job opened by staff " + intake.staffId()),
+                    event(job, "intake.recorded", "ownership " + intake.ownershipKind() + ", consent "
+                            + intake.consentVersion() + ", photos " + intake.photos().size()));
+        });
+    }
+
+    public CompletableFuture<List<DeviceInfo>> discover(Duration timeout, Consumer<DeviceInfo> onEachFound) {
+        return async(() -> link.discover(timeout, onEachFound));
+    }
+
+    public CompletableFuture<Job> connect(String jobId, DeviceInfo device) {
+        return async(() -> mutate(jobId, job -> {
+            if (job.state() != JobState.INTAKE && job.state() != JobState.IDENTIFIED
+                    && job.state() != JobState.VOIDED) {
+                throw refused("connect.refused.state", "job " + jobId + " is " + job.state()
+                        + "; a recorder can be connected only before export or after a void");
+            }
+            Job withDevice = job.withDevice(device, link.port().name());
+            Optional<Refusal> id = Guards.identity(withDevice, device);
+            if (id.isPresent()) {
+                save(withDevice, event(job, "identity.refused", id.get().text()));
+                throw new RefusedException(id.get());
+            }
+            Job next = withDevice.withMethod(recommend(device)).moveTo(JobState.IDENTIFIED, clock);
+            return save(next, event(job, "device.identified", describe(device)),
+                    event(job, "state.IDENTIFIED", "serial matches the label"));
+        }));
+    }
+
+    /** The method the kiosk recommends for this device, or null when it needs activation instead. */
+    public static ResetMethod recommend(DeviceInfo d) {
+        if (!d.isActivated()) {
+            return null;
+        }
+        for (ResetMethod m : ResetMethod.values()) {
+            if (d.resetMethods().contains(m)) {
+                return m;
+            }
+        }
+        return null;
+    }
+
+    // ---------------------------------------------------------------- export and hand-off
+
+    public CompletableFuture<Exported> export(String jobId, ResetMethod method, boolean confirmReExport) {
+        return async(() -> {
+            Path[] file = new Path[1];
+            byte[][] bytes = new byte[1][];
+            Job saved = mutate(jobId, job -> {
+                Job j = job;
+                Optional<Refusal> policy = CommandPolicy.check(DeviceCommand.sadp("getencryptstring"),
+                        Optional.of(j), confirmReExport, clock.instant());
+                if (policy.isPresent()) {
+                    throw new RefusedException(policy.get());
+                }
+                if (j.state().isArmed()) {
+                    j = voidAttempt(j, Guards.REPLACED, GuardStatus.REPLACED);
+                }
+                if (j.state() == JobState.VOIDED) {
+                    j = save(j.moveTo(JobState.IDENTIFIED, clock), event(j, "state.IDENTIFIED", "new attempt"));
+                }
+                if (j.state() != JobState.IDENTIFIED) {
+                    throw refused("export.refused.state", "job " + jobId + " is " + j.state()
+                            + "; export needs an identified recorder");
+                }
+                Guards.mayExport(j, method).ifPresent(r -> {
+                    throw new RefusedException(r);
+                });
+                DeviceInfo now = link.poll(j.device().mac(), Duration.ofSeconds(3)).orElseThrow(() ->
+                        refused("export.refused.silent", "the recorder is not answering on the dedicated port"));
+                Job polled = j.withDevice(now, link.port().name());
+                Guards.identity(polled, now).ifPresent(r -> {
+                    throw new RefusedException(r);
+                });
+                RecorderLink.ExportResult result = link.export(now.mac(), method);
+                if (!result.outcome().isSuccess()) {
+                    save(polled, event(j, "export.failed", outcomeText(result.outcome())));
+                    throw refused("export.refused.device", "the recorder refused the export: "
+                            + outcomeText(result.outcome()), outcomeText(result.outcome()));
+                }
+                Instant at = clock.instant();
+                String name = SerialNumbers.normalise(now.serial()).replaceAll("[^A-Za-z0-9._-]", "_") + "-"
+                        + FILE_STAMP.format(at) + ".xml";
+                Artifacts.Stored stored = artifacts.store(jobId, name, result.request());
+                RecorderLink.PortIdentity port = link.port();
+                Attempt attempt = new Attempt(j.attemptCount() + 1, method, at, Guards.deadlineFor(now, at),
+                        stored.sha256(), new Baseline(now.bootTime(), now.network(), port.name(), port.address()),
+                        null, false);
+                Job next = polled.withMethod(method).withAttempt(attempt).moveTo(JobState.REQUEST_EXPORTED, clock)
+                        .withObservation(Observation.answered(at, now), GuardStatus.ANSWERING);
+                file[0] = stored.path();
+                bytes[0] = result.request();
+                return save(next, event(j, "export.written", name + " sha256=" + stored.sha256() + " bytes="
+                                + stored.size()),
+                        event(j, "state.REQUEST_EXPORTED", "attempt " + attempt.number() + " armed, deadline "
+                                + attempt.deadline()),
+                        event(j, "guard.armed", "boot time " + now.bootTime() + ", " + now.ipv4() + " on port "
+                                + port.name()));
+            });
+            return new Exported(saved, file[0], bytes[0]);
+        });
+    }
+
+    public CompletableFuture<Job> markSent(String jobId, String channel) {
+        return async(() -> mutate(jobId, job -> {
+            if (job.state() == JobState.AWAITING_REPLY) {
+                return save(job, event(job, "handoff.sent", channel));
+            }
+            if (job.state() != JobState.REQUEST_EXPORTED) {
+                throw refused("handoff.refused.state", "job " + jobId + " has no exported request to hand over");
+            }
+            return save(job.moveTo(JobState.AWAITING_REPLY, clock), event(job, "handoff.sent", channel),
+                    event(job, "state.AWAITING_REPLY", "waiting for vendor support"));
+        }));
+    }
+
+    // ---------------------------------------------------------------- reset and activation
+
+    /** Sends the reply with the new password. The password array is wiped when this returns or fails. */
+    public CompletableFuture<ResetAttempt> importReply(String jobId, RecorderLink.ResetReply reply,
+                                                       char[] newPassword, boolean syncCameras) {
+        return async(() -> resetStep.importReply(jobId, reply, newPassword, syncCameras));
+    }
+
+    public CompletableFuture<Job> activate(String jobId, char[] password) {
+        return async(() -> resetStep.activate(jobId, password));
+    }
+
+    // ---------------------------------------------------------------- closing
+
+    public CompletableFuture<Job> startAftercare(String jobId) {
+        return async(() -> mutate(jobId, job -> job.state() == JobState.AFTERCARE ? job
+                : save(job.moveTo(JobState.AFTERCARE, clock), event(job, "state.AFTERCARE", "aftercare started"))));
+    }
+
+    public CompletableFuture<Job> close(String jobId) {
+        return async(() -> mutate(jobId, job -> save(job.moveTo(JobState.CLOSED, clock),
+                event(job, "state.CLOSED", "recorder handed back"))));
+    }
+
+    public CompletableFuture<Job> abandon(String jobId, String reason) {
+        return async(() -> mutate(jobId, job -> {
+            if (reason == null || reason.isBlank()) {
+                throw refused("abandon.refused.reason", "a reason is required to abandon a job");
+            }
+            if (!job.isOpen()) {
+                throw refused("abandon.refused.state", "job " + jobId + " is already " + job.state());
+            }
+            return save(job.abandoned(reason, clock), event(job, "state.ABANDONED", reason));
+        }));
+    }
+
+    /** Records a free-form event (hand-off, aftercare, receipt printed) without changing the job. */
+    public CompletableFuture<Job> note(String jobId, String type, String detail) {
+        return async(() -> mutate(jobId, job -> save(job, event(job, type, detail))));
+    }
+
+    // ---------------------------------------------------------------- queries
+
+    public CompletableFuture<List<Job>> openJobs() {
+        return async(repo::openJobs);
+    }
+
+    public CompletableFuture<List<Job>> searchClosed(String text) {
+        return async(() -> repo.searchClosed(text, 200));
+    }
+
+    public CompletableFuture<List<JobEvent>> events(String jobId) {
+        return async(() -> repo.events(jobId));
+    }
+
+    public CompletableFuture<Job> find(String jobId) {
+        return async(() -> load(jobId));
+    }
+
+    // ---------------------------------------------------------------- guard observations (watchdog)
+
+    /** Applies one observation to a job through the guards; saves and notifies only when something changed. */
+    public Job observe(String jobId, Observation obs) {
+        return mutate(jobId, job -> {
+            Verdict v = Guards.assess(job, obs, clock.instant());
+            if (v.voids()) {
+                return voidAttempt(job.withObservation(obs, v.status()), v.voidReason(), v.status());
+            }
+            if (v.status() != job.guard()) {
+                return save(job.withObservation(obs, v.status()), event(job, "guard." + v.status(), describe(obs)));
+            }
+            return job;
+        });
+    }
+
+    /** After a kiosk restart an armed job is unconfirmed until the recorder answers with the same boot time. */
+    public void markUnconfirmedAfterRestart() {
+        for (Job j : repo.openJobs()) {
+            if (j.state().isArmed() && j.attempt() != null && j.attempt().isArmed()) {
+                mutate(j.id(), job -> save(job.withObservation(job.lastObservation(), GuardStatus.UNCONFIRMED),
+                        event(job, "guard.UNCONFIRMED", "kiosk restarted; waiting for the recorder to answer")));
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- internals shared with ResetStep
+
+    Job voidAttempt(Job job, String reason, GuardStatus status) {
+        Job voided = job.withAttempt(job.attempt().voided(reason)).moveTo(JobState.VOIDED, clock)
+                .withObservation(job.lastObservation(), status);
+        return save(voided, event(job, "guard.voided", reason),
+                event(job, "state.VOIDED", "attempt " + job.attempt().number() + " is worthless: " + reason));
+    }
+
+    <T> T mutate(String jobId, java.util.function.Function<Job, T> change) {
+        synchronized (locks.computeIfAbsent(jobId, k -> new Object())) {
+            return change.apply(load(jobId));
+        }
+    }
+
+    Job load(String jobId) {
+        return repo.find(jobId).orElseThrow(() -> refused("job.unknown", "no job " + jobId, jobId));
+    }
+
+    Job save(Job job, JobEvent... events) {
+        List<JobEvent> saved = repo.save(job, List.of(events));
+        for (JobListener l : listeners) {
+            l.jobChanged(job, saved);
+        }
+        return job;
+    }
+
+    JobEvent event(Job job, String type, String detail) {
+        return JobEvent.of(job.id(), clock.instant(), type, detail);
+    }
+
+    static RefusedException refused(String key, String text, Object... args) {
+        return new RefusedException(Refusal.of(key, text, args));
+    }
+
+    static String outcomeText(DeviceOutcome o) {
+        StringBuilder sb = new StringBuilder(o.kind().name());
+        if (o.rawResult() != null) {
+            sb.append(" (").append(o.rawResult()).append(')');
+        }
+        if (o.retriesLeft() != null) {
+            sb.append(", retries left ").append(o.retriesLeft());
+        }
+        if (o.lockedMinutes() != null) {
+            sb.append(", locked ").append(o.lockedMinutes()).append(" min");
+        }
+        return sb.toString();
+    }
+
+    private static String describe(DeviceInfo d) {
+        List<String> parts = new ArrayList<>();
+        parts.add(d.model() + " " + d.serial());
+        parts.add("MAC " + d.mac() + ", IP " + d.ipv4());
+        parts.add("firmware " + d.firmware());
+        parts.add("methods " + d.resetMethods());
+        return String.join("; ", parts);
+    }
+
+    private static String describe(Observation o) {
+        return o.kind() + (o.device() != null ? " boot " + o.device().bootTime() + " ip " + o.device().ipv4() : "")
+                + (o.detail() != null ? " " + o.detail() : "");
+    }
+
+    private <T> CompletableFuture<T> async(Supplier<T> work) {
+        return CompletableFuture.supplyAsync(work, io);
+    }
+}
