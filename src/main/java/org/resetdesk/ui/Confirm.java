@@ -5,12 +5,11 @@ import javax.swing.JPanel;
 import net.miginfocom.swing.MigLayout;
 
 /** A yes/no card on the overlay for the few steps that cannot be undone (re-export, abandon). */
-public final class Confirm extends JPanel {
+public final class Confirm extends OverlayCard {
 
     private Confirm(Overlay overlay, String titleKey, String text, String yesKey, Runnable onYes) {
         super(new MigLayout("insets 36, wrap 1, gap 18", "[620!, fill]"));
         setName("confirm");
-        Ui.style(this, "overlay");
         javax.swing.JLabel title = Ui.label(titleKey, "h2");
         title.setIcon(Icons.sized(Icons.WARNING, 34));
         title.setIconTextGap(12);

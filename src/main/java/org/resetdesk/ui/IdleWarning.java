@@ -6,13 +6,12 @@ import javax.swing.JPanel;
 import net.miginfocom.swing.MigLayout;
 
 /** The "are you still there?" card: a countdown and one big button; any touch keeps the session. */
-final class IdleWarning extends JPanel {
+final class IdleWarning extends OverlayCard {
     private final JLabel countdown = new JLabel();
 
     IdleWarning(Runnable stay) {
         super(new MigLayout("insets 40, wrap 1, gap 20", "[560!, center]"));
         setName("idleWarning");
-        Ui.style(this, "overlay");
         JLabel title = Ui.label("idle.title", "h1");
         title.setIcon(Icons.sized(Icons.CLOCK, 40));
         title.setIconTextGap(14);

@@ -17,6 +17,8 @@ public final class Overlay extends JPanel {
     Overlay() {
         super(new MigLayout("fill, insets 0", "[center]", "[center]"));
         setOpaque(false);
+        // transparent, so rounded cards leave the dimmed screen visible in their corners
+        setBackground(new Color(0, 0, 0, 0));
         setName("overlay");
         MouseAdapter swallow = new MouseAdapter() {};
         addMouseListener(swallow);

@@ -8,14 +8,13 @@ import net.miginfocom.swing.MigLayout;
 import org.resetdesk.job.StaffDirectory.Staff;
 
 /** An overlay card asking for a (manager) PIN before something guarded: leaving the kiosk, the manager screen. */
-public final class PinPrompt extends JPanel implements Overlay.Wipeable {
+public final class PinPrompt extends OverlayCard implements Overlay.Wipeable {
     private final SignInPanel signIn;
 
     public PinPrompt(Session session, String purposeKey, boolean managerOnly, Consumer<Staff> onSuccess,
                      Runnable onCancel) {
         super(new MigLayout("insets 32, wrap 1, gap 16", "[fill]"));
         setName("pinPrompt");
-        Ui.style(this, "overlay");
         JLabel title = Ui.label(purposeKey, "h2");
         title.setIcon(Icons.sized(Icons.LOCK, 30));
         title.setIconTextGap(12);
