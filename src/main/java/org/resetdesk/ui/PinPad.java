@@ -45,7 +45,8 @@ public final class PinPad extends JPanel {
                 b.addActionListener(e -> field.replaceSelection(k));
             }
             b.setFocusable(false);
-            add(b, "h 58!" + (++i % 3 == 0 ? ", wrap" : ""));
+            i++;
+            add(b, "h 58!" + (i % 3 == 0 && i < keys.length ? ", wrap" : ""));
         }
     }
 

@@ -29,7 +29,7 @@ public final class SignInPanel extends JPanel {
     private Staff chosen;
 
     public SignInPanel(Session session, String name, boolean managerOnly, Consumer<Staff> onSuccess) {
-        super(new MigLayout("insets 0, gap 32", "[grow, fill][]", "[top][]"));
+        super(new MigLayout("insets 0, gap 32 8", "[grow, fill][]", "[top][]"));
         this.session = session;
         this.managerOnly = managerOnly;
         this.onSuccess = onSuccess;
