@@ -41,6 +41,7 @@ public final class ExportScreen extends ScreenBase {
     private final ButtonGroup channelGroup = new ButtonGroup();
     private final JButton export;
     private final JButton sent;
+    private final PaperworkPanel paper;
 
     public ExportScreen(Session session) {
         super(session, "export", "export.title");
@@ -65,6 +66,11 @@ public final class ExportScreen extends ScreenBase {
             channels.add(b, "h 52!");
         }
         right.add(channels);
+        paper = new PaperworkPanel(session, "export", true, null, j -> {
+            session.job(j);
+            session.show("waiting");
+        });
+        right.add(paper, "gaptop 8, hidemode 3");
         body.add(right);
         problem.setName("export.problem");
         Ui.style(problem, "bad");
@@ -94,6 +100,8 @@ public final class ExportScreen extends ScreenBase {
         export.setVisible(!exported);
         sent.setVisible(exported);
         channels.setVisible(exported);
+        paper.refresh(exported, false);
+        paper.setVisible(exported && session.ctx().services().paperwork() != null);
         if (exported && channelGroup.getSelection() == null) {
             ((JToggleButton) channels.getComponent(0)).setSelected(true);
         }

@@ -44,6 +44,8 @@ public final class WaitingScreen extends ScreenBase {
     private final Timer tick = new Timer(1000, e -> retime());
     private final JButton reExport;
     private final JButton importReply;
+    private final PaperworkPanel paper;
+    private final org.resetdesk.ui.ConsoleView console;
 
     public WaitingScreen(Session session) {
         super(session, "waiting", "waiting.title");
@@ -77,6 +79,13 @@ public final class WaitingScreen extends ScreenBase {
         left.add(heartbeat);
         guard.setName("waiting.guard");
         left.add(guard);
+        paper = new PaperworkPanel(session, "waiting", true, org.resetdesk.ui.PaperworkService.Receipt.INTAKE,
+                j -> {
+                    session.job(j);
+                    render();
+                    loadEvents();
+                });
+        left.add(paper, "gaptop 14, growx, hidemode 3");
         body.add(left);
         JPanel right = new JPanel(new MigLayout("insets 18, wrap 1, gap 8", "[grow, fill]", "[][grow, fill]"));
         Ui.style(right, "card");
@@ -84,6 +93,13 @@ public final class WaitingScreen extends ScreenBase {
         events.setOpaque(false);
         events.setName("waiting.eventList");
         right.add(events, "aligny top, hmax 300");
+        org.resetdesk.console.ConsoleBuffer buffer = session.ctx().services().console();
+        console = buffer == null ? null : new org.resetdesk.ui.ConsoleView(buffer);
+        if (console != null) {
+            console.setName("waiting.console");
+            right.add(Ui.label("waiting.console", "h3"), "gaptop 10");
+            right.add(console, "grow, h 160:220:");
+        }
         body.add(right);
         back("waiting.back", () -> session.show("board"));
         JButton abandon = action("waiting.abandon", "waiting.abandon", false, this::onAbandon);
@@ -98,11 +114,20 @@ public final class WaitingScreen extends ScreenBase {
         render();
         loadEvents();
         tick.start();
+        Job job = session.job();
+        boolean armed = job != null && job.attempt() != null && job.attempt().isArmed();
+        paper.refresh(armed, job != null);
+        if (console != null) {
+            console.start();
+        }
     }
 
     @Override
     public void onHide() {
         tick.stop();
+        if (console != null) {
+            console.stop();
+        }
     }
 
     @Override
