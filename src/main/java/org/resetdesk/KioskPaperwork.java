@@ -10,6 +10,7 @@ import org.resetdesk.job.JobRepository;
 import org.resetdesk.job.JobService;
 import org.resetdesk.support.ReceiptCommandCore;
 import org.resetdesk.support.Receipts;
+import org.resetdesk.support.RequestForm;
 import org.resetdesk.support.SendCommandCore;
 import org.resetdesk.support.SupportModule;
 import org.resetdesk.support.SupportSettings;
@@ -52,17 +53,24 @@ final class KioskPaperwork implements PaperworkService {
     }
 
     @Override
-    public CompletableFuture<Sent> send(String jobId, boolean email) {
+    public CompletableFuture<Sent> send(String jobId, boolean email, Details details) {
         return CompletableFuture.supplyAsync(() -> {
             if (email && !emailAvailable()) {
                 throw new SendCommandCore.SendRefused("no mail server or support address is configured");
             }
             SendCommandCore core = module.sendCore(SupportWiring.packets(config, repo, artifacts),
                     (id, r) -> jobs.markSent(id, r.channel() + " " + r.messageId()).join());
-            SendCommandCore.Sent s = core.send(jobId, null, email ? null : folder, null, null);
+            RequestForm.Purchase purchase = details == null ? null
+                    : new RequestForm.Purchase(blankToNull(details.whereBought()), blankToNull(details.channel()));
+            SendCommandCore.Sent s = core.send(jobId, null, email ? null : folder, purchase,
+                    details == null ? null : blankToNull(details.deviceDate()));
             HandOff.Receipt r = s.receipt();
             return new Sent(r.channel(), r.messageId(), r.where(), s.deliveredNow());
         }, io);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
     }
 
     @Override

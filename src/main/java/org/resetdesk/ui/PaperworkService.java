@@ -16,11 +16,14 @@ public interface PaperworkService {
 
     enum Receipt { INTAKE, HANDBACK }
 
+    /** What the support form asks at the counter: where and how the recorder was bought, the date it shows. */
+    record Details(String whereBought, String channel, String deviceDate) {}
+
     /** Whether e-mail hand-off is configured (the folder hand-off always is). */
     boolean emailAvailable();
 
     /** Sends the job's support packet by e-mail ({@code email}) or to the hand-off folder; marks the job sent. */
-    CompletableFuture<Sent> send(String jobId, boolean email);
+    CompletableFuture<Sent> send(String jobId, boolean email, Details details);
 
     /** Prints (or writes) the intake ticket or the hand-back receipt; never carries a password. */
     CompletableFuture<Printed> receipt(String jobId, Receipt kind);

@@ -48,10 +48,11 @@ public final class AftercareScreen extends ScreenBase {
         for (JCheckBox c : new JCheckBox[] {overwrite, unbind}) {
             String key = c == overwrite ? "aftercare.overwriteConsent" : "aftercare.unbindConsent";
             c.setName(c == overwrite ? "aftercare.overwrite" : "aftercare.unbind");
-            c.setText(Ui.html(msg(key)));
+            c.setText(msg(key));
             c.setOpaque(false);
-            Ui.style(c, "lead");
-            left.add(c, "wmin 0");
+            c.putClientProperty("FlatLaf.style", "font: +3");
+            left.add(c, "wmin 0, gaptop 4");
+            left.add(Ui.wrapping(msg(key + "Why"), "muted"), "wmin 0, gapleft 30");
         }
         left.add(Ui.wrapping(msg("aftercare.consentNote"), "small"), "wmin 0, gaptop 4");
         problem.setName("aftercare.problem");

@@ -70,7 +70,6 @@ public final class ExportScreen extends ScreenBase {
             session.job(j);
             session.show("waiting");
         });
-        right.add(paper, "gaptop 8, hidemode 3");
         body.add(right);
         problem.setName("export.problem");
         Ui.style(problem, "bad");
@@ -102,6 +101,10 @@ public final class ExportScreen extends ScreenBase {
         channels.setVisible(exported);
         paper.refresh(exported, false);
         paper.setVisible(exported && session.ctx().services().paperwork() != null);
+        java.awt.Component t = Ui.find(asks, "export.handoffTitle");
+        if (t != null) {
+            t.setVisible(paper.isVisible());
+        }
         if (exported && channelGroup.getSelection() == null) {
             ((JToggleButton) channels.getComponent(0)).setSelected(true);
         }
@@ -123,6 +126,12 @@ public final class ExportScreen extends ScreenBase {
                 job.intake().ownershipRef()));
         ask(Icons.USER, fmt("export.ask.shop", session.settings().shopName()));
         ask(Icons.WARNING, msg("export.ask.keepOn"));
+        if (session.ctx().services().paperwork() != null) {
+            JLabel t = Ui.label("handoff.title", "h3");
+            t.setName("export.handoffTitle");
+            asks.add(t, "span 2, gaptop 18, hidemode 3");
+            asks.add(paper, "span 2, growx, hidemode 3");
+        }
         asks.revalidate();
         asks.repaint();
     }

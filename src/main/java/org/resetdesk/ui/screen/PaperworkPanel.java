@@ -24,6 +24,10 @@ final class PaperworkPanel extends JPanel {
     private final JButton email;
     private final JButton receipt;
     private final JLabel result = new JLabel(" ");
+    private final JPanel form = new JPanel(new MigLayout("insets 0, wrap 2, gap 10 6", "[][grow, fill]"));
+    private final javax.swing.JTextField whereBought = new javax.swing.JTextField(18);
+    private final javax.swing.JTextField channel = new javax.swing.JTextField(18);
+    private final javax.swing.JTextField deviceDate = new javax.swing.JTextField(12);
     private final PaperworkService.Receipt kind;
     private final Consumer<Job> afterSend;
 
@@ -43,6 +47,12 @@ final class PaperworkPanel extends JPanel {
         email = button(prefix + ".send.email", "handoff.email", Icons.SEND, () -> send(true));
         receipt = button(prefix + ".receipt", kind == PaperworkService.Receipt.INTAKE ? "receipt.intake"
                 : "done.receipt", Icons.FILE, this::print);
+        form.setOpaque(false);
+        form.setVisible(send);
+        field(prefix + ".whereBought", "handoff.whereBought", whereBought);
+        field(prefix + ".channel", "handoff.channel", channel);
+        field(prefix + ".deviceDate", "handoff.deviceDate", deviceDate);
+        add(form, "span 3, growx, wrap, hidemode 3");
         folder.setVisible(send);
         email.setVisible(send);
         receipt.setVisible(kind != null);
@@ -52,6 +62,13 @@ final class PaperworkPanel extends JPanel {
         result.setName(prefix + ".paperResult");
         Ui.style(result, "muted");
         add(result, "span 3, wmin 0");
+    }
+
+    private void field(String name, String key, javax.swing.JTextField f) {
+        f.setName(name);
+        f.putClientProperty("JTextField.placeholderText", Messages.get(key + "Hint"));
+        form.add(Ui.label(key, "muted"));
+        form.add(f, "h 44!, wmin 0");
     }
 
     private JButton button(String name, String key, com.formdev.flatlaf.extras.FlatSVGIcon icon, Runnable r) {
@@ -72,6 +89,10 @@ final class PaperworkPanel extends JPanel {
         email.setVisible(folder.isVisible() && p.emailAvailable());
         email.setEnabled(canSend);
         receipt.setEnabled(canPrint);
+        form.setVisible(folder.isVisible() && canSend);
+        if (deviceDate.getText().isBlank()) {
+            deviceDate.setText(java.time.LocalDate.now(session.ctx().clock()).toString());
+        }
         result.setText(" ");
     }
 
@@ -85,7 +106,9 @@ final class PaperworkPanel extends JPanel {
         folder.setEnabled(false);
         email.setEnabled(false);
         result.setText(" ");
-        session.ctx().services().paperwork().send(job.id(), byMail)
+        PaperworkService.Details details = new PaperworkService.Details(whereBought.getText(), channel.getText(),
+                deviceDate.getText());
+        session.ctx().services().paperwork().send(job.id(), byMail, details)
                 .thenCompose(s -> session.jobs().find(job.id()).thenApply(j -> new Object[] {s, j}))
                 .whenCompleteAsync((r, err) -> {
                     folder.setEnabled(true);
@@ -96,6 +119,9 @@ final class PaperworkPanel extends JPanel {
                         return;
                     }
                     PaperworkService.Sent s = (PaperworkService.Sent) r[0];
+                    whereBought.setText("");
+                    channel.setText("");
+                    deviceDate.setText("");
                     Ui.style(result, "ok");
                     note(s.deliveredNow() ? Messages.format("handoff.sent", s.channel(), s.messageId(), s.where())
                             : Messages.format("handoff.queued", s.messageId()));
