@@ -86,6 +86,12 @@ class RealKioskTest {
             assertThat(job.state()).isEqualTo(JobState.AWAITING_REPLY);
             assertThat(events(c, job)).anyMatch(e -> e.type().equals("handoff.sent") && e.detail().startsWith("folder"));
 
+            k.click("waiting.receipt");
+            k.shot("19a-waiting");
+            k.waitUntil(() -> !k.labelText("waiting.paperResult").isBlank());
+            assertThat(k.labelText("waiting.paperResult")).contains(job.id() + "-intake.pdf");
+            assertThat(config.dataDir().resolve("receipts").resolve(job.id() + "-intake.pdf")).isNotEmptyFile();
+            k.shot("19b-waiting-intake");
             TrainerControls.SupportReply reply = c.context().trainer().supportReplyArrives(job.id());
             k.click("waiting.import");
             k.waitForScreen("import");
@@ -115,8 +121,8 @@ class RealKioskTest {
             k.waitUntil(() -> k.showing("aftercare.row.overwrite"));
             assertThat(k.labelText("aftercare.row.verified")).contains("accepts the new password");
             assertThat(k.labelText("aftercare.row.identity")).contains(c.recorder().serial());
-            assertThat(k.labelText("aftercare.row.overwrite")).contains("before off").contains("now on");
-            assertThat(k.labelText("aftercare.row.cloud")).contains("before bound").contains("now not bound");
+            assertThat(k.labelText("aftercare.row.overwrite")).isEqualTo(Ui.html("Was off, now on"));
+            assertThat(k.labelText("aftercare.row.cloud")).isEqualTo(Ui.html("Was bound to an account, now not bound"));
             assertThat(k.labelText("aftercare.problem").trim()).isEmpty();
             RecorderSnapshot after = c.recorder().snapshot();
             assertThat(after.loopEnable()).as("overwrite turned on").isTrue();

@@ -55,9 +55,9 @@ final class AftercareResults extends JPanel {
                 row("disk" + i++, ok, text);
             }
             row("overwrite", Boolean.TRUE.equals(r.overwriteAfter()), Messages.format("aftercare.beforeAfter",
-                    Messages.get("aftercare.overwriteName"), onOff(r.overwriteBefore()), onOff(r.overwriteAfter())));
+                    onOff(r.overwriteBefore()), onOff(r.overwriteAfter())));
             row("cloud", r.cloudAfter() != Binding.BOUND, Messages.format("aftercare.beforeAfter",
-                    Messages.get("aftercare.cloudName"), cloud(r.cloudBefore()), cloud(r.cloudAfter())));
+                    cloud(r.cloudBefore()), cloud(r.cloudAfter())));
         }
         if (r.rebootRequired()) {
             row("reboot", false, Messages.get("aftercare.rebootRequired"));

@@ -36,14 +36,13 @@ public final class DoneScreen extends ScreenBase {
         Ui.style(care, "card");
         care.setName("done.care");
         body.add(care);
-        aftercare = Ui.button("done.aftercare", "done.aftercareButton", "kioskSecondary");
-        aftercare.setIcon(Icons.sized(Icons.SHIELD, 22));
-        aftercare.addActionListener(e -> session.show("aftercare"));
         paper = new PaperworkPanel(session, "done", false, org.resetdesk.ui.PaperworkService.Receipt.HANDBACK, null);
         Ui.style(summary, "card");
         summary.setName("done.summary");
         body.add(summary);
         back("done.back", () -> session.show("board"));
+        aftercare = action("done.aftercare", "done.aftercareButton", false, () -> session.show("aftercare"));
+        aftercare.setIcon(Icons.sized(Icons.SHIELD, 22));
         close = action("done.close", "done.closeButton", true, this::onClose);
     }
 
@@ -98,9 +97,8 @@ public final class DoneScreen extends ScreenBase {
             }
         }
         aftercare.setVisible(wired && job.isOpen() && afterReset);
-        care.add(aftercare, "span 2, h 56!, gaptop 10, hidemode 3");
         paper.refresh(false, afterReset);
-        care.add(paper, "span 2, growx, gaptop 6, hidemode 3");
+        care.add(paper, "span 2, growx, wmin 0, gaptop 12, hidemode 3");
         care.revalidate();
         care.repaint();
     }

@@ -38,7 +38,7 @@ final class PaperworkPanel extends JPanel {
      */
     PaperworkPanel(Session session, String prefix, boolean send, PaperworkService.Receipt kind,
                    Consumer<Job> afterSend) {
-        super(new MigLayout("insets 0, gap 10, hidemode 3", "[][][grow, fill]", "[52!][]"));
+        super(new MigLayout("insets 0, gap 10, hidemode 3", "[][][grow, fill]", "[][52!][]"));
         this.session = session;
         this.kind = kind;
         this.afterSend = afterSend;
@@ -61,7 +61,7 @@ final class PaperworkPanel extends JPanel {
         add(receipt, "h 52!, wrap");
         result.setName(prefix + ".paperResult");
         Ui.style(result, "muted");
-        add(result, "span 3, wmin 0");
+        add(result, "span 3, growx, wmin 0");
     }
 
     private void field(String name, String key, javax.swing.JTextField f) {
@@ -80,6 +80,11 @@ final class PaperworkPanel extends JPanel {
 
     /** Shows the buttons that fit the kiosk and the job; call from the screen's {@code onShow}. */
     void refresh(boolean canSend, boolean canPrint) {
+        refresh(canSend, canPrint, true);
+    }
+
+    /** @param formOpen show the support form's fields now (else on the first press of a send button) */
+    void refresh(boolean canSend, boolean canPrint, boolean formOpen) {
         PaperworkService p = session.ctx().services().paperwork();
         setVisible(p != null);
         if (p == null) {
@@ -89,7 +94,7 @@ final class PaperworkPanel extends JPanel {
         email.setVisible(folder.isVisible() && p.emailAvailable());
         email.setEnabled(canSend);
         receipt.setEnabled(canPrint);
-        form.setVisible(folder.isVisible() && canSend);
+        form.setVisible(folder.isVisible() && canSend && formOpen);
         if (deviceDate.getText().isBlank()) {
             deviceDate.setText(java.time.LocalDate.now(session.ctx().clock()).toString());
         }
@@ -103,6 +108,13 @@ final class PaperworkPanel extends JPanel {
     private void send(boolean byMail) {
         Ui.assertEdt();
         Job job = session.job();
+        if (!form.isVisible()) {
+            form.setVisible(true);
+            Ui.style(result, "muted");
+            note(Messages.get("handoff.fillIn"));
+            revalidate();
+            return;
+        }
         folder.setEnabled(false);
         email.setEnabled(false);
         result.setText(" ");
@@ -145,7 +157,7 @@ final class PaperworkPanel extends JPanel {
             }
             Ui.style(result, "ok");
             note(p.printer() != null ? Messages.format("receipt.printed", p.printer())
-                    : Messages.format("receipt.written", p.file()));
+                    : Messages.format("receipt.written", p.file().getFileName(), p.file().getParent()));
         }, Ui.EDT);
     }
 }

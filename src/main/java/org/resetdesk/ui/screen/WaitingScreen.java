@@ -85,7 +85,6 @@ public final class WaitingScreen extends ScreenBase {
                     render();
                     loadEvents();
                 });
-        left.add(paper, "gaptop 14, growx, hidemode 3");
         body.add(left);
         JPanel right = new JPanel(new MigLayout("insets 18, wrap 1, gap 8", "[grow, fill]", "[][grow, fill]"));
         Ui.style(right, "card");
@@ -93,6 +92,7 @@ public final class WaitingScreen extends ScreenBase {
         events.setOpaque(false);
         events.setName("waiting.eventList");
         right.add(events, "aligny top, hmax 300");
+        right.add(paper, "gaptop 12, growx, wmin 0, hidemode 3");
         org.resetdesk.console.ConsoleBuffer buffer = session.ctx().services().console();
         console = buffer == null ? null : new org.resetdesk.ui.ConsoleView(buffer);
         if (console != null) {
@@ -116,7 +116,7 @@ public final class WaitingScreen extends ScreenBase {
         tick.start();
         Job job = session.job();
         boolean armed = job != null && job.attempt() != null && job.attempt().isArmed();
-        paper.refresh(armed, job != null);
+        paper.refresh(armed, job != null, false);
         if (console != null) {
             console.start();
         }
