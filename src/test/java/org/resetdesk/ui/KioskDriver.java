@@ -47,6 +47,11 @@ final class KioskDriver implements AutoCloseable {
         this(s, s.ctx, s, watchdog);
     }
 
+    /** A test station whose context carries these services (stubs or real ones). */
+    static KioskDriver with(TestStation s, KioskServices services, boolean watchdog) throws Exception {
+        return new KioskDriver(s, s.ctx.with(services), s, watchdog);
+    }
+
     /** A kiosk over any composed context (e.g. the real composition); {@code parts} is closed with the driver. */
     KioskDriver(KioskContext ctx, AutoCloseable parts) throws Exception {
         this(null, ctx, parts, false);
