@@ -79,6 +79,13 @@ public final class WaitingScreen extends ScreenBase {
         left.add(heartbeat);
         guard.setName("waiting.guard");
         left.add(guard);
+        org.resetdesk.console.ConsoleBuffer buffer = session.ctx().services().console();
+        console = buffer == null ? null : new org.resetdesk.ui.ConsoleView(buffer);
+        if (console != null) {
+            console.setName("waiting.console");
+            left.add(Ui.label("waiting.console", "h3"), "gaptop 10");
+            left.add(console, "grow, wmin 0, h 120:170:");
+        }
         paper = new PaperworkPanel(session, "waiting", true, org.resetdesk.ui.PaperworkService.Receipt.INTAKE,
                 j -> {
                     session.job(j);
@@ -93,13 +100,6 @@ public final class WaitingScreen extends ScreenBase {
         events.setName("waiting.eventList");
         right.add(events, "aligny top, hmax 300");
         right.add(paper, "gaptop 12, growx, wmin 0, hidemode 3");
-        org.resetdesk.console.ConsoleBuffer buffer = session.ctx().services().console();
-        console = buffer == null ? null : new org.resetdesk.ui.ConsoleView(buffer);
-        if (console != null) {
-            console.setName("waiting.console");
-            right.add(Ui.label("waiting.console", "h3"), "gaptop 10");
-            right.add(console, "grow, h 160:220:");
-        }
         body.add(right);
         back("waiting.back", () -> session.show("board"));
         JButton abandon = action("waiting.abandon", "waiting.abandon", false, this::onAbandon);
