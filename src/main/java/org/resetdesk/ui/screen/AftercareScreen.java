@@ -13,7 +13,6 @@ import org.resetdesk.job.AftercareReport;
 import org.resetdesk.job.Job;
 import org.resetdesk.job.JobState;
 import org.resetdesk.ui.AftercareService;
-import org.resetdesk.ui.Icons;
 import org.resetdesk.ui.SecretDocument;
 import org.resetdesk.ui.Session;
 import org.resetdesk.ui.Ui;
@@ -146,9 +145,5 @@ public final class AftercareScreen extends ScreenBase {
             return fmt(r.mayRetry() ? "aftercare.wrongPassword" : "aftercare.wrongPasswordStop", r.retriesLeft());
         }
         return fmt("aftercare.notVerified", r.verifyOutcome());
-    }
-
-    static JLabel icon(boolean ok) {
-        return new JLabel(Icons.sized(ok ? Icons.CHECK : Icons.WARNING, 22));
     }
 }
