@@ -99,7 +99,7 @@ public final class ExportScreen extends ScreenBase {
         export.setVisible(!exported);
         sent.setVisible(exported);
         channels.setVisible(exported);
-        paper.refresh(exported, false);
+        paper.refresh(exported, false, false);
         paper.setVisible(exported && session.ctx().services().paperwork() != null);
         java.awt.Component t = Ui.find(asks, "export.handoffTitle");
         if (t != null) {

@@ -24,7 +24,7 @@ final class PaperworkPanel extends JPanel {
     private final JButton email;
     private final JButton receipt;
     private final JLabel result = new JLabel(" ");
-    private final JPanel form = new JPanel(new MigLayout("insets 0, wrap 2, gap 10 6", "[][grow, fill]"));
+    private final JPanel form = new JPanel(new MigLayout("insets 0, wrap 4, gap 10 6", "[][grow, fill]16[][grow, fill]"));
     private final javax.swing.JTextField whereBought = new javax.swing.JTextField(18);
     private final javax.swing.JTextField channel = new javax.swing.JTextField(18);
     private final javax.swing.JTextField deviceDate = new javax.swing.JTextField(12);
@@ -68,7 +68,7 @@ final class PaperworkPanel extends JPanel {
         f.setName(name);
         f.putClientProperty("JTextField.placeholderText", Messages.get(key + "Hint"));
         form.add(Ui.label(key, "muted"));
-        form.add(f, "h 44!, wmin 0");
+        form.add(f, "h 44!, wmin 80");
     }
 
     private JButton button(String name, String key, com.formdev.flatlaf.extras.FlatSVGIcon icon, Runnable r) {
@@ -110,9 +110,12 @@ final class PaperworkPanel extends JPanel {
         Job job = session.job();
         if (!form.isVisible()) {
             form.setVisible(true);
+            whereBought.requestFocusInWindow();
             Ui.style(result, "muted");
             note(Messages.get("handoff.fillIn"));
             revalidate();
+            javax.swing.SwingUtilities.invokeLater(() -> scrollRectToVisible(new java.awt.Rectangle(0, 0, getWidth(),
+                    getHeight())));
             return;
         }
         folder.setEnabled(false);
