@@ -1,0 +1,247 @@
+#!/bin/bash
+# packaging/test-deb.sh [DEB]: installs the ResetDesk package on this machine and checks it end to end.
+#
+# Builds the package first (packaging/build-deb.sh) when no DEB is given and target/ holds none. Then:
+# install (timed) -> files, user, folders, conffiles, units -> resetdesk --version -> resetdesk decode on a capture
+# (when the build has "decode") -> the kiosk under Xvfb in training mode until "ready in N ms" (when the build has
+# the kiosk) -> upgrade over itself (database backed up, data and config kept) -> remove (data kept) -> purge (gone).
+# Needs root, apt/dpkg, Xvfb. Exit 0 when every check passed, 1 on the first failure. Idempotent: a resetdesk package
+# left by an earlier run is purged first, and everything this run starts or installs is gone when it ends.
+#
+# Environment: RESETDESK_KIOSK_TIMEOUT (seconds to wait for "ready in", default 90),
+#              RESETDESK_DECODE_CAPTURE (capture file for decode; default: first good SADP fixture in src/test).
+set -uo pipefail
+export LC_ALL=C DEBIAN_FRONTEND=noninteractive
+
+cd "$(dirname "$0")/.."
+top=$PWD
+started=$(date +%s%N)
+ms_since() { echo $(( ($(date +%s%N) - $1) / 1000000 )); }
+say() { printf 'test-deb: %s\n' "$*"; }
+checks=0
+ok() { checks=$((checks + 1)); say "ok   $*"; }
+skipped=()
+
+tmp=$(mktemp -d /tmp/resetdesk-test-deb.XXXXXX)
+chmod 0755 "$tmp"
+xvfb_pid=""
+kiosk_pid=""
+installed_by_us=no
+
+purge_package() {
+    if dpkg-query -W -f='${db:Status-Status}' resetdesk 2>/dev/null | grep -qv '^not-installed$'; then
+        dpkg --purge resetdesk >"$tmp/purge.log" 2>&1 || { cat "$tmp/purge.log" >&2; return 1; }
+    fi
+}
+cleanup() {
+    if [ -n "$kiosk_pid" ]; then kill -KILL -- "-$kiosk_pid" 2>/dev/null; fi
+    if [ -n "$xvfb_pid" ]; then kill "$xvfb_pid" 2>/dev/null; wait "$xvfb_pid" 2>/dev/null; fi
+    if [ "$installed_by_us" = yes ]; then purge_package; fi
+    rm -rf "$tmp"
+}
+trap cleanup EXIT
+fail() {
+    say "FAIL $*"
+    exit 1
+}
+
+[ "$(id -u)" -eq 0 ] || fail "run as root (installs a package)"
+exec 8>/run/lock/resetdesk-test-deb.lock
+flock -w 900 8 || fail "another test-deb.sh still runs"
+
+# --- the package ----------------------------------------------------------------------------------------------------
+deb=${1:-}
+if [ -z "$deb" ]; then
+    deb=$(ls -t target/resetdesk_*_amd64.deb 2>/dev/null | head -n 1)
+    if [ -z "$deb" ]; then
+        t=$(date +%s%N)
+        packaging/build-deb.sh || fail "build-deb.sh failed"
+        say "build-deb.sh took $(ms_since "$t") ms"
+        deb=$(ls -t target/resetdesk_*_amd64.deb | head -n 1)
+    fi
+fi
+[ -f "$deb" ] || fail "no package at $deb"
+deb=$(readlink -f "$deb")
+version=$(dpkg-deb -f "$deb" Version)
+pom_version=$(printf '%s' "$version" | tr '~' '-')
+say "package $deb: $(( $(stat -c %s "$deb") / 1024 )) KiB, Installed-Size $(( $(dpkg-deb -f "$deb" Installed-Size) / 1024 )) MiB"
+
+if dpkg-query -W -f='${db:Status-Status}' resetdesk 2>/dev/null | grep -qv '^not-installed$'; then
+    say "purging a resetdesk package left by an earlier run"
+    purge_package || fail "could not purge the old resetdesk package"
+fi
+getent passwd resetdesk >/dev/null && fail "a resetdesk user exists without the package; remove it first"
+
+# --- install --------------------------------------------------------------------------------------------------------
+t=$(date +%s%N)
+installed_by_us=yes
+if ! apt-get install -y --no-install-recommends -o Dpkg::Options::=--force-confold "$deb" >"$tmp/install.log" 2>&1; then
+    cat "$tmp/install.log" >&2
+    fail "apt-get install $deb failed"
+fi
+install_ms=$(ms_since "$t")
+say "install took $install_ms ms"
+
+# --- what the install left --------------------------------------------------------------------------------------------
+[ -x /usr/bin/resetdesk ] && [ -x /opt/resetdesk/bin/resetdesk ] || fail "launcher missing"
+[ ! -e /opt/resetdesk/lib/runtime/bin/java ] || fail "the runtime still has bin/java (strip-native-commands)"
+grep -qx 'java-options=-Dh2.bindAddress=127.0.0.1' /opt/resetdesk/lib/app/resetdesk.cfg ||
+    fail "launcher config lacks -Dh2.bindAddress=127.0.0.1"
+ok "launcher in /usr/bin and /opt/resetdesk, own runtime, H2 bound to loopback"
+
+getent passwd resetdesk | grep -q ':/var/lib/resetdesk:/usr/sbin/nologin$' || fail "resetdesk user: $(getent passwd resetdesk)"
+id -nG resetdesk | tr ' ' '\n' | grep -qx dialout || fail "resetdesk is not in dialout: $(id -nG resetdesk)"
+ok "system user resetdesk (no login shell) in dialout"
+
+for d in /var/lib/resetdesk /var/lib/resetdesk/db /var/lib/resetdesk/data /var/lib/resetdesk/backups /var/log/resetdesk; do
+    [ "$(stat -c '%U:%G %a' "$d" 2>/dev/null)" = "resetdesk:resetdesk 750" ] || fail "$d: $(stat -c '%U:%G %a' "$d" 2>&1)"
+done
+[ "$(stat -c '%U:%G %a' /etc/resetdesk/kiosk.properties)" = "root:resetdesk 640" ] ||
+    fail "kiosk.properties: $(stat -c '%U:%G %a' /etc/resetdesk/kiosk.properties)"
+ok "data, backup and log folders owned by resetdesk; config root:resetdesk 0640"
+
+conffiles=$(dpkg-query -W -f='${Conffiles}\n' resetdesk)
+for f in /etc/resetdesk/kiosk.properties /etc/default/resetdesk /etc/logrotate.d/resetdesk /etc/sudoers.d/resetdesk; do
+    grep -q "^ $f " <<<"$conffiles" || fail "$f is not a conffile"
+done
+grep -qE '^(db\.path|data\.dir|handoff\.folder)=/var/lib/resetdesk/' /etc/resetdesk/kiosk.properties ||
+    fail "the installed config does not point at /var/lib/resetdesk"
+ok "config, defaults, logrotate and sudoers are conffiles"
+
+for u in resetdesk-kiosk.service resetdesk-kiosk-cage.service resetdesk-backup.service resetdesk-backup.timer; do
+    [ -f /usr/lib/systemd/system/$u ] || fail "unit $u missing"
+done
+[ -L /etc/systemd/system/timers.target.wants/resetdesk-backup.timer ] || fail "backup timer not enabled"
+[ ! -e /etc/systemd/system/graphical.target.wants/resetdesk-kiosk.service ] || fail "kiosk unit enabled by the install"
+if command -v systemd-analyze >/dev/null; then
+    systemd-analyze verify /usr/lib/systemd/system/resetdesk-backup.service /usr/lib/systemd/system/resetdesk-backup.timer \
+        >"$tmp/verify.log" 2>&1 || { cat "$tmp/verify.log" >&2; fail "systemd-analyze verify of the backup units"; }
+fi
+ok "units installed; backup timer enabled, kiosk session not enabled"
+
+[ "$(stat -c '%U %a' /etc/sudoers.d/resetdesk)" = "root 440" ] || fail "sudoers drop-in must be root 0440"
+if command -v visudo >/dev/null; then
+    visudo -cf /etc/sudoers.d/resetdesk >/dev/null || fail "visudo rejects /etc/sudoers.d/resetdesk"
+fi
+[ "$(stat -c '%U %a' /usr/sbin/resetdesk-alias)" = "root 755" ] || fail "resetdesk-alias must be root 0755"
+out=$(/usr/sbin/resetdesk-alias add lo 127.0.0.2/8 2>&1)
+[ $? -eq 1 ] && grep -q 'sadp.interface is not set' <<<"$out" || fail "resetdesk-alias without sadp.interface: $out"
+ok "alias helper root-owned, refuses while sadp.interface is unset"
+
+# --- the CLI from the installed launcher ----------------------------------------------------------------------------
+t=$(date +%s%N)
+out=$(cd "$tmp" && resetdesk --version 2>&1) || fail "resetdesk --version exited $?: $out"
+[ "$out" = "resetdesk $pom_version" ] || fail "resetdesk --version printed '$out', expected 'resetdesk $pom_version'"
+ok "resetdesk --version -> $out ($(ms_since "$t") ms)"
+
+help=$(cd "$tmp" && resetdesk --help 2>&1)
+if grep -qE '^[[:space:]]+decode([[:space:]]|$)' <<<"$help"; then
+    capture=${RESETDESK_DECODE_CAPTURE:-}
+    if [ -z "$capture" ]; then
+        capture=$(find src/test/resources/fixtures/sadp -type f 2>/dev/null | grep -viE 'broken|trunc|invalid|reject|bad' |
+            sort | head -n 1)
+    fi
+    [ -n "$capture" ] && [ -f "$capture" ] || fail "decode is in the build but no SADP capture was found"
+    cp "$capture" "$tmp/capture"
+    chmod 0644 "$tmp/capture"
+    out=$(cd "$tmp" && runuser -u resetdesk -- /usr/bin/resetdesk decode "$tmp/capture" 2>&1) ||
+        fail "resetdesk decode $capture exited $?: $out"
+    grep -q '"serial"' <<<"$out" && grep -q '"error":null' <<<"$out" ||
+        fail "resetdesk decode $capture printed: $out"
+    ok "resetdesk decode $(basename "$capture") -> $(head -c 120 <<<"$out")"
+else
+    skipped+=("decode (not in this build)")
+    say "skip decode: 'resetdesk --help' lists no decode command in this build"
+fi
+
+# --- the kiosk under Xvfb, training mode, as the resetdesk user -------------------------------------------------------
+: >"$tmp/displayfd"
+Xvfb -displayfd 3 -nolisten tcp -screen 0 1280x1024x24 3>"$tmp/displayfd" >"$tmp/xvfb.log" 2>&1 &
+xvfb_pid=$!
+for _ in $(seq 100); do
+    [ -s "$tmp/displayfd" ] && break
+    kill -0 "$xvfb_pid" 2>/dev/null || { cat "$tmp/xvfb.log" >&2; fail "Xvfb did not start"; }
+    sleep 0.1
+done
+display=":$(tr -d '[:space:]' <"$tmp/displayfd")"
+[ "$display" != ":" ] || fail "Xvfb gave no display number"
+
+timeout_s=${RESETDESK_KIOSK_TIMEOUT:-90}
+t=$(date +%s%N)
+(cd /var/lib/resetdesk && exec setsid runuser -u resetdesk -- env DISPLAY="$display" /usr/bin/resetdesk --training) \
+    >"$tmp/kiosk.out" 2>&1 &
+kiosk_pid=$!
+ready=""
+deadline=$(( $(date +%s) + timeout_s ))
+while [ "$(date +%s)" -lt "$deadline" ]; do
+    ready=$(grep -m1 -oE 'ready in [0-9]+ ms' "$tmp/kiosk.out")
+    [ -n "$ready" ] && break
+    kill -0 "$kiosk_pid" 2>/dev/null || break
+    sleep 0.2
+done
+wall=$(ms_since "$t")
+if [ -n "$ready" ]; then
+    ok "kiosk (training, Xvfb $display) printed '$ready' (wall $wall ms)"
+    kill -TERM -- "-$kiosk_pid" 2>/dev/null
+    for _ in $(seq 50); do kill -0 "$kiosk_pid" 2>/dev/null || break; sleep 0.2; done
+    kill -KILL -- "-$kiosk_pid" 2>/dev/null
+elif grep -q 'the kiosk UI is not available in this build' "$tmp/kiosk.out"; then
+    skipped+=("kiosk (not in this build)")
+    say "skip kiosk: this build has no kiosk UI yet ($(head -c 200 "$tmp/kiosk.out"))"
+elif kill -0 "$kiosk_pid" 2>/dev/null; then
+    tail -n 20 "$tmp/kiosk.out" >&2
+    fail "kiosk printed no 'ready in N ms' within ${timeout_s}s"
+else
+    wait "$kiosk_pid"
+    rc=$?
+    tail -n 20 "$tmp/kiosk.out" >&2
+    fail "kiosk exited with $rc before 'ready in N ms'"
+fi
+wait "$kiosk_pid" 2>/dev/null
+kiosk_pid=""
+kill "$xvfb_pid" 2>/dev/null
+wait "$xvfb_pid" 2>/dev/null
+xvfb_pid=""
+
+# --- upgrade over itself: database backed up first, data and config kept ---------------------------------------------
+h2=$(unzip -l /opt/resetdesk/lib/app/resetdesk.jar 'org/h2/tools/Shell.class' | grep -c 'Shell.class')
+[ "$h2" -eq 1 ] || fail "the packaged jar has no H2"
+# A real H2 database file, written with the package's own H2 (system Java runs it: the packaged runtime has no java).
+runuser -u resetdesk -- java -cp /opt/resetdesk/lib/app/resetdesk.jar org.h2.tools.Shell \
+    -url "jdbc:h2:file:/var/lib/resetdesk/db/resetdesk" -user sa -password "" \
+    -sql "CREATE TABLE test_deb(x INT); INSERT INTO test_deb VALUES (42)" >"$tmp/h2.log" 2>&1 ||
+    { cat "$tmp/h2.log" >&2; fail "could not create a test database"; }
+marker="test-deb $$ $(date +%s)"
+runuser -u resetdesk -- sh -c "echo '$marker' >/var/lib/resetdesk/data/test-deb-marker"
+echo "# $marker" >>/etc/resetdesk/kiosk.properties
+before=$(ls /var/lib/resetdesk/backups | wc -l)
+t=$(date +%s%N)
+dpkg -i --force-confold "$deb" >"$tmp/upgrade.log" 2>&1 || { cat "$tmp/upgrade.log" >&2; fail "upgrade (reinstall) failed"; }
+after=$(ls /var/lib/resetdesk/backups | wc -l)
+[ "$after" -gt "$before" ] || { cat "$tmp/upgrade.log" >&2; fail "no backup in /var/lib/resetdesk/backups after the upgrade"; }
+grep -qx "$marker" /var/lib/resetdesk/data/test-deb-marker || fail "data lost in the upgrade"
+grep -qx "# $marker" /etc/resetdesk/kiosk.properties || fail "config change lost in the upgrade"
+ok "upgrade ($(ms_since "$t") ms): database backed up ($(ls /var/lib/resetdesk/backups | tail -n 1)), data and config kept"
+
+# --- remove keeps the data, purge removes it --------------------------------------------------------------------------
+dpkg --remove resetdesk >"$tmp/remove.log" 2>&1 || { cat "$tmp/remove.log" >&2; fail "dpkg --remove failed"; }
+[ ! -e /opt/resetdesk ] && [ ! -e /usr/bin/resetdesk ] || fail "program files left after remove"
+grep -qx "$marker" /var/lib/resetdesk/data/test-deb-marker || fail "remove deleted the data"
+[ -f /var/lib/resetdesk/db/resetdesk.mv.db ] || fail "remove deleted the database"
+grep -qx "# $marker" /etc/resetdesk/kiosk.properties || fail "remove deleted the config"
+getent passwd resetdesk >/dev/null || fail "remove deleted the user"
+ok "remove: program gone; database, data, config and user kept"
+
+dpkg --purge resetdesk >"$tmp/purge.log" 2>&1 || { cat "$tmp/purge.log" >&2; fail "dpkg --purge failed"; }
+installed_by_us=no
+for p in /var/lib/resetdesk /var/log/resetdesk /etc/resetdesk /etc/sudoers.d/resetdesk \
+         /etc/systemd/system/timers.target.wants/resetdesk-backup.timer; do
+    [ ! -e "$p" ] && [ ! -L "$p" ] || fail "$p left after purge"
+done
+! getent passwd resetdesk >/dev/null || fail "user resetdesk left after purge"
+! getent group resetdesk >/dev/null || fail "group resetdesk left after purge"
+ok "purge: data, logs, config, user and group gone"
+
+say "PASS $checks checks in $(ms_since "$started") ms; package $(( $(stat -c %s "$deb") / 1024 )) KiB; install $install_ms ms"
+if [ ${#skipped[@]} -gt 0 ]; then say "not checked: ${skipped[*]}"; fi
+exit 0
