@@ -10,6 +10,7 @@ public final class Commands {
     public static CommandLine build() {
         CommandLine cl = new CommandLine(new RootCommand());
         // --- subcommands (one line per top-level command) ---
+        cl.addSubcommand(new JobCommand());
         // --- end of subcommands ---
         cl.setExecutionExceptionHandler((ex, cmd, parse) -> {
             PrintWriter err = cmd.getErr();
