@@ -90,11 +90,9 @@ put 0644 kiosk-config/kiosk.example.properties /usr/share/resetdesk/kiosk.exampl
 put 0644 $pkg/README.md /usr/share/doc/resetdesk/README.md
 put 0644 $pkg/debian/copyright /usr/share/doc/resetdesk/copyright
 
-# The installed configuration: the documented example with only the storage paths active. Everything site-specific
-# stays commented out until the shop fills it in (the app runs in training mode or names the missing key).
+# The installed configuration: the documented example with only the storage paths active.
 install -d -m 0750 "$root/etc/resetdesk"
-sed -E '/^(db\.path|data\.dir|handoff\.folder)=/! s/^([a-z][a-z.-]*=)/#\1/' kiosk-config/kiosk.example.properties \
-    >"$root/etc/resetdesk/kiosk.properties"
+$pkg/debian/make-conffile <kiosk-config/kiosk.example.properties >"$root/etc/resetdesk/kiosk.properties"
 chmod 0640 "$root/etc/resetdesk/kiosk.properties"
 
 for script in postinst prerm postrm; do

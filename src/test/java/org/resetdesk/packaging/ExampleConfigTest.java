@@ -1,6 +1,7 @@
 package org.resetdesk.packaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -12,7 +13,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.resetdesk.config.ConfigException;
+import org.resetdesk.config.KioskConfig;
 
 /**
  * kiosk-config/kiosk.example.properties documents exactly the configuration keys of the CLI contract (plus the UI
@@ -25,6 +30,9 @@ class ExampleConfigTest {
             "receipt.width", "retention.days", "idle.lock-seconds", "ui.font-scale", "ui.theme");
 
     private static final Path EXAMPLE = Path.of("kiosk-config/kiosk.example.properties");
+
+    @TempDir
+    Path dir;
 
     @Test
     void hasEveryKeyOnceAndNoOther() throws IOException {
@@ -40,6 +48,67 @@ class ExampleConfigTest {
             p.load(r);
         }
         assertThat(p.stringPropertyNames()).containsExactlyInAnyOrderElementsOf(KEYS);
+    }
+
+    @Test
+    void documentsTheKeysTheLoaderKnows() {
+        assertThat(KioskConfig.keys()).containsExactlyInAnyOrderElementsOf(KEYS);
+    }
+
+    @Test
+    void documentedDefaultsAreTheLoadersDefaults() throws IOException {
+        Map<String, Function<KioskConfig, Object>> fields = new LinkedHashMap<>();
+        fields.put("shop.name", KioskConfig::shopName);
+        fields.put("shop.address", KioskConfig::shopAddress);
+        fields.put("shop.country", KioskConfig::shopCountry);
+        fields.put("locale", c -> c.locale().toLanguageTag());
+        fields.put("console.port", KioskConfig::consolePort);
+        fields.put("console.baud", KioskConfig::consoleBaud);
+        fields.put("smtp.host", KioskConfig::smtpHost);
+        fields.put("smtp.port", KioskConfig::smtpPort);
+        fields.put("smtp.starttls", KioskConfig::smtpStarttls);
+        fields.put("smtp.username", KioskConfig::smtpUsername);
+        fields.put("smtp.password-file", KioskConfig::smtpPasswordFile);
+        fields.put("support.email", KioskConfig::supportEmail);
+        fields.put("manager.email", KioskConfig::managerEmail);
+        fields.put("printer.name", KioskConfig::printerName);
+        fields.put("receipt.width", KioskConfig::receiptWidth);
+        fields.put("retention.days", KioskConfig::retentionDays);
+        fields.put("idle.lock-seconds", KioskConfig::idleLockSeconds);
+        fields.put("ui.font-scale", KioskConfig::fontScale);
+        fields.put("ui.theme", KioskConfig::theme);
+
+        Path empty = Files.writeString(dir.resolve("empty.properties"), "# nothing set\n");
+        KioskConfig defaults = KioskConfig.load(empty, true, Map.of(), dir.resolve("training"));
+        Map<String, String> docs = commentsAbove(Files.readAllLines(EXAMPLE, StandardCharsets.UTF_8));
+        fields.forEach((key, field) -> {
+            String doc = docs.get(key);
+            String text = doc.substring(doc.lastIndexOf("Default: ") + "Default: ".length()).strip();
+            text = text.replaceAll("\\.$", "").replaceAll("\\s*\\(.*\\)$", "");
+            String documented = text.equals("empty") ? "" : text;
+            Object actual = field.apply(defaults);
+            assertThat(actual == null ? "" : actual.toString()).as("default of %s", key).isEqualTo(documented);
+        });
+    }
+
+    @Test
+    void theExampleIsAValidStationAndTheInstalledCopyNamesWhatIsMissing() throws IOException {
+        KioskConfig example = KioskConfig.load(EXAMPLE, false, Map.of(), dir.resolve("training"));
+        assertThat(example.sadpInterface()).isEqualTo("enp2s0");
+        assertThat(example.dbPath()).isEqualTo(Path.of("/var/lib/resetdesk/db/resetdesk"));
+
+        Path installed = dir.resolve("installed.properties");
+        Script.Result r = Script.run(dir, List.of("sh", "-c",
+                Script.packaging("debian/make-conffile") + " <" + EXAMPLE.toAbsolutePath() + " >" + installed));
+        assertThat(r.exit()).as("%s", r).isZero();
+        Properties active = new Properties();
+        try (Reader in = Files.newBufferedReader(installed, StandardCharsets.UTF_8)) {
+            active.load(in);
+        }
+        assertThat(active.stringPropertyNames()).containsExactlyInAnyOrder("db.path", "data.dir", "handoff.folder");
+        assertThat(KioskConfig.load(installed, true, Map.of(), dir.resolve("training")).training()).isTrue();
+        assertThatThrownBy(() -> KioskConfig.load(installed, false, Map.of(), dir.resolve("training")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("sadp.interface: required");
     }
 
     @Test
