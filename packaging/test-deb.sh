@@ -1,7 +1,7 @@
 #!/bin/bash
 # packaging/test-deb.sh [DEB]: installs the ResetDesk package on this machine and checks it end to end.
 #
-# Builds the package first (packaging/build-deb.sh) when no DEB is given and target/ holds none. Then:
+# Builds the package first (packaging/build-deb.sh, reusing target/resetdesk.jar) unless a DEB is given. Then:
 # install (timed) -> files, user, folders, conffiles, units -> resetdesk --version -> resetdesk decode on a capture
 # (when the build has "decode") -> the kiosk under Xvfb in training mode until "ready in N ms" (when the build has
 # the kiosk) -> upgrade over itself (database backed up, data and config kept) -> remove (data kept) -> purge (gone).
@@ -52,13 +52,10 @@ flock -w 900 8 || fail "another test-deb.sh still runs"
 # --- the package ----------------------------------------------------------------------------------------------------
 deb=${1:-}
 if [ -z "$deb" ]; then
-    deb=$(ls -t target/resetdesk_*_amd64.deb 2>/dev/null | head -n 1)
-    if [ -z "$deb" ]; then
-        t=$(date +%s%N)
-        packaging/build-deb.sh || fail "build-deb.sh failed"
-        say "build-deb.sh took $(ms_since "$t") ms"
-        deb=$(ls -t target/resetdesk_*_amd64.deb | head -n 1)
-    fi
+    t=$(date +%s%N)
+    packaging/build-deb.sh || fail "build-deb.sh failed"
+    say "build-deb.sh took $(ms_since "$t") ms"
+    deb=$(ls -t target/resetdesk_*_amd64.deb | head -n 1)
 fi
 [ -f "$deb" ] || fail "no package at $deb"
 deb=$(readlink -f "$deb")
@@ -98,6 +95,7 @@ for d in /var/lib/resetdesk /var/lib/resetdesk/db /var/lib/resetdesk/data /var/l
 done
 [ "$(stat -c '%U:%G %a' /etc/resetdesk/kiosk.properties)" = "root:resetdesk 640" ] ||
     fail "kiosk.properties: $(stat -c '%U:%G %a' /etc/resetdesk/kiosk.properties)"
+[ "$(stat -c '%U:%G' /var/log/resetdesk/kiosk.log)" = "resetdesk:resetdesk" ] || fail "kiosk.log must belong to resetdesk"
 ok "data, backup and log folders owned by resetdesk; config root:resetdesk 0640"
 
 conffiles=$(dpkg-query -W -f='${Conffiles}\n' resetdesk)
