@@ -52,7 +52,7 @@ fi
 modules="$(tr -d '\n' <"$cache/modules-$sum"),jdk.crypto.ec,jdk.localedata,jdk.zipfs,jdk.charsets"
 step "modules: $(echo "$modules" | tr ',' '\n' | wc -l)"
 
-jpackage --type app-image --name resetdesk --dest "$work/image" \
+jpackage --type app-image --name resetdesk --dest "$work/image" --app-version "${pom_version%%-*}" \
     --input "$work/input" --main-jar resetdesk.jar --main-class org.resetdesk.Main \
     --add-modules "$modules" \
     --jlink-options "--strip-debug --no-header-files --no-man-pages --strip-native-commands --compress=2" \
