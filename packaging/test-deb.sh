@@ -124,7 +124,19 @@ fi
 [ "$(stat -c '%U %a' /usr/sbin/resetdesk-alias)" = "root 755" ] || fail "resetdesk-alias must be root 0755"
 out=$(/usr/sbin/resetdesk-alias add lo 127.0.0.2/8 2>&1)
 [ $? -eq 1 ] && grep -q 'sadp.interface is not set' <<<"$out" || fail "resetdesk-alias without sadp.interface: $out"
+if command -v sudo >/dev/null; then
+    out=$(runuser -u resetdesk -- sudo -n /usr/sbin/resetdesk-alias list lo 2>&1)
+    grep -q 'sadp.interface is not set' <<<"$out" || fail "resetdesk cannot run the alias helper through sudo: $out"
+    out=$(runuser -u resetdesk -- sudo -n /usr/sbin/resetdesk-network-setup --dry-run 2>&1)
+    [ $? -ne 0 ] && ! grep -q 'Name=' <<<"$out" || fail "sudoers lets resetdesk run more than the alias helper"
+fi
 ok "alias helper root-owned, refuses while sadp.interface is unset"
+
+printf 'sadp.interface=rdtest%s\n' "$$" >"$tmp/net.properties"
+out=$(/usr/sbin/resetdesk-network-setup --config "$tmp/net.properties" --dry-run 2>&1) ||
+    fail "resetdesk-network-setup --dry-run: $out"
+grep -qx "Name=rdtest$$" <<<"$out" && grep -qx 'DHCP=no' <<<"$out" || fail "network template not rendered: $out"
+ok "resetdesk-network-setup renders the installed recorder-port template"
 
 # --- the CLI from the installed launcher ----------------------------------------------------------------------------
 t=$(date +%s%N)
