@@ -11,6 +11,9 @@ public final class Commands {
         CommandLine cl = new CommandLine(new RootCommand());
         // --- subcommands (one line per top-level command) ---
         cl.addSubcommand(new JobCommand());
+        cl.addSubcommand(new RecorderCommand());
+        cl.addSubcommand(new RecorderCtlCommand());
+        cl.addSubcommand(new SupportDeskCommand());
         // --- end of subcommands ---
         cl.setExecutionExceptionHandler((ex, cmd, parse) -> {
             PrintWriter err = cmd.getErr();
