@@ -102,14 +102,22 @@ done
 step "package tree"
 
 # --- Depends from the runtime's native libraries --------------------------------------------------------------------
-shl=$work/shlibs
-mkdir -p "$shl/debian"
-printf 'Source: resetdesk\n\nPackage: resetdesk\nArchitecture: %s\n' "$arch" >"$shl/debian/control"
-runtime=$top/$root/opt/resetdesk/lib/runtime/lib
-mapfile -t elves < <(find "$top/$root/opt/resetdesk" -type f \( -name '*.so' -o -path '*/bin/resetdesk' \))
-shlibs=$(cd "$shl" && dpkg-shlibdeps -O --ignore-missing-info -l"$runtime" -l"$runtime/server" "${elves[@]}" 2>"$top/$work/shlibdeps.log" |
-    sed -n 's/^shlibs:Depends=//p')
-[ -n "$shlibs" ] || { echo "build-deb: dpkg-shlibdeps found nothing, see $work/shlibdeps.log" >&2; exit 1; }
+if command -v dpkg-shlibdeps >/dev/null; then
+    shl=$work/shlibs
+    mkdir -p "$shl/debian"
+    printf 'Source: resetdesk\n\nPackage: resetdesk\nArchitecture: %s\n' "$arch" >"$shl/debian/control"
+    runtime=$top/$root/opt/resetdesk/lib/runtime/lib
+    mapfile -t elves < <(find "$top/$root/opt/resetdesk" -type f \( -name '*.so' -o -path '*/bin/resetdesk' \))
+    shlibs=$(cd "$shl" && dpkg-shlibdeps -O --ignore-missing-info -l"$runtime" -l"$runtime/server" "${elves[@]}" \
+        2>"$top/$work/shlibdeps.log" | sed -n 's/^shlibs:Depends=//p')
+    [ -n "$shlibs" ] || { echo "build-deb: dpkg-shlibdeps found nothing, see $work/shlibdeps.log" >&2; exit 1; }
+else
+    # No dpkg-dev here: what dpkg-shlibdeps computed for Debian 12's OpenJDK 17 runtime.
+    echo "build-deb: dpkg-shlibdeps missing (apt-get install dpkg-dev); using the Debian 12 list" >&2
+    shlibs="libasound2 (>= 1.0.16), libc6 (>= 2.34), libfreetype6 (>= 2.3.5), libgcc-s1 (>= 3.0), libgif7 (>= 5.1),"
+    shlibs="$shlibs libharfbuzz0b (>= 1.2.6), libjpeg62-turbo (>= 1.3.1), liblcms2-2 (>= 2.2), libpng16-16 (>= 1.6.2),"
+    shlibs="$shlibs libstdc++6 (>= 11), libx11-6, libxext6, libxi6, libxrender1, libxtst6, zlib1g (>= 1:1.2.2)"
+fi
 # AWT loads fontconfig and XRandR with dlopen, which dpkg-shlibdeps cannot see; the maintainer scripts need passwd.
 depends="$shlibs, libfontconfig1, fonts-dejavu-core, libxrandr2, passwd"
 step "depends"

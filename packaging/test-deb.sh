@@ -256,10 +256,13 @@ xvfb_pid=""
 h2=$(unzip -l /opt/resetdesk/lib/app/resetdesk.jar 'org/h2/tools/Shell.class' | grep -c 'Shell.class')
 [ "$h2" -eq 1 ] || fail "the packaged jar has no H2"
 # A real H2 database file, written with the package's own H2 (system Java runs it: the packaged runtime has no java).
-runuser -u resetdesk -- java -cp /opt/resetdesk/lib/app/resetdesk.jar org.h2.tools.Shell \
-    -url "jdbc:h2:file:/var/lib/resetdesk/db/resetdesk" -user sa -password "" \
-    -sql "CREATE TABLE test_deb(x INT); INSERT INTO test_deb VALUES (42)" >"$tmp/h2.log" 2>&1 ||
-    { cat "$tmp/h2.log" >&2; fail "could not create a test database"; }
+# (Unless the kiosk step already made one there: then that one is what the upgrade has to back up.)
+if [ ! -f /var/lib/resetdesk/db/resetdesk.mv.db ]; then
+    runuser -u resetdesk -- java -cp /opt/resetdesk/lib/app/resetdesk.jar org.h2.tools.Shell \
+        -url "jdbc:h2:file:/var/lib/resetdesk/db/resetdesk" -user sa -password "" \
+        -sql "CREATE TABLE test_deb(x INT); INSERT INTO test_deb VALUES (42)" >"$tmp/h2.log" 2>&1 ||
+        { cat "$tmp/h2.log" >&2; fail "could not create a test database"; }
+fi
 marker="test-deb $$ $(date +%s)"
 runuser -u resetdesk -- sh -c "echo '$marker' >/var/lib/resetdesk/data/test-deb-marker"
 echo "# $marker" >>/etc/resetdesk/kiosk.properties
