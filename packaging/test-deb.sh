@@ -44,6 +44,7 @@ cleanup() {
     rm -rf "$tmp"
 }
 trap cleanup EXIT
+trap 'exit 130' INT TERM HUP
 fail() {
     say "FAIL $*"
     exit 1
