@@ -74,7 +74,7 @@ put() {   # put MODE SOURCE DEST
     install -D -m "$1" "$2" "$root$3"
 }
 put 0755 $pkg/bin/resetdesk /usr/bin/resetdesk
-put 0755 $pkg/bin/resetdesk-alias /usr/sbin/resetdesk-alias
+put 0755 $pkg/bin/resetdesk-alias /usr/lib/resetdesk/resetdesk-alias
 put 0755 $pkg/bin/resetdesk-network-setup /usr/sbin/resetdesk-network-setup
 put 0755 $pkg/lib/kiosk-session /usr/lib/resetdesk/kiosk-session
 for unit in resetdesk-kiosk.service resetdesk-kiosk-cage.service resetdesk-backup.service resetdesk-backup.timer; do

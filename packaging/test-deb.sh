@@ -133,11 +133,11 @@ ok "units installed; backup timer enabled, kiosk session not enabled"
 if command -v visudo >/dev/null; then
     visudo -cf /etc/sudoers.d/resetdesk >/dev/null || fail "visudo rejects /etc/sudoers.d/resetdesk"
 fi
-[ "$(stat -c '%U %a' /usr/sbin/resetdesk-alias)" = "root 755" ] || fail "resetdesk-alias must be root 0755"
-out=$(/usr/sbin/resetdesk-alias add lo 127.0.0.2/8 2>&1)
-[ $? -eq 1 ] && grep -q 'sadp.interface is not set' <<<"$out" || fail "resetdesk-alias without sadp.interface: $out"
+[ "$(stat -c '%U %a' /usr/lib/resetdesk/resetdesk-alias)" = "root 755" ] || fail "resetdesk-alias must be root 0755"
+out=$(/usr/lib/resetdesk/resetdesk-alias add lo 127.0.0.2/8 2>&1)
+[ $? -eq 4 ] && grep -q 'sadp.interface is not set' <<<"$out" || fail "resetdesk-alias without sadp.interface: $out"
 if command -v sudo >/dev/null; then
-    out=$(runuser -u resetdesk -- sudo -n /usr/sbin/resetdesk-alias list lo 2>&1)
+    out=$(runuser -u resetdesk -- sudo -n /usr/lib/resetdesk/resetdesk-alias list lo 2>&1)
     grep -q 'sadp.interface is not set' <<<"$out" || fail "resetdesk cannot run the alias helper through sudo: $out"
     out=$(runuser -u resetdesk -- sudo -n /usr/sbin/resetdesk-network-setup --dry-run 2>&1)
     [ $? -ne 0 ] && ! grep -q 'Name=' <<<"$out" || fail "sudoers lets resetdesk run more than the alias helper"

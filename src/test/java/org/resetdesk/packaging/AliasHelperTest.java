@@ -20,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code packaging/bin/resetdesk-alias}, the root helper behind sudo: argument checks, the configured interface read
  * like java.util.Properties reads it, strict address validation against an independent model, and real add/del in a
- * network namespace this test creates.
+ * network namespace this test creates. Exit codes are the ones {@code org.resetdesk.isapi.AddressAlias} maps:
+ * 2 refused, 3 in use (try the next candidate), 4 not configured, 5 not added by the helper.
  */
 class AliasHelperTest {
     private static final Path HELPER = Script.packaging("bin/resetdesk-alias");
@@ -71,7 +72,7 @@ class AliasHelperTest {
         for (String other : List.of("eth0", "lo", "rdpk" + PID + "x", "RDPK" + PID, "-v", "a/b", "eth0 lo",
                 "toolonginterfacename0", "")) {
             Script.Result r = helper("add", other, "192.0.0.9/24");
-            assertThat(r.exit()).as("%s: %s", other, r).isEqualTo(1);
+            assertThat(r.exit()).as("%s: %s", other, r).isEqualTo(2);
             assertThat(r.err()).contains("refused:");
         }
     }
@@ -80,7 +81,7 @@ class AliasHelperTest {
     void overridingTheConfigThroughSudoIsRefused() {
         Script.Result r = Script.run(dir, Map.of("SUDO_UID", "1000", "SUDO_USER", "resetdesk"),
                 List.of(HELPER.toString(), "--config", config.toString(), "add", "rdpk" + PID, "192.0.0.9/24"));
-        assertThat(r.exit()).as("%s", r).isEqualTo(1);
+        assertThat(r.exit()).as("%s", r).isEqualTo(2);
         assertThat(r.err()).contains("not allowed through sudo");
     }
 
@@ -123,7 +124,8 @@ class AliasHelperTest {
             String expected = p.getProperty("sadp.interface", "").stripTrailing();
 
             Script.Result r = helper("add", "zz0", "192.0.0.9/24");
-            assertThat(r.exit()).as("config:\n%s\n%s", text, r).isEqualTo(1);
+            boolean configured = !escaped && !expected.isEmpty();
+            assertThat(r.exit()).as("config:\n%s\n%s", text, r).isEqualTo(configured ? 2 : 4);
             if (escaped) {
                 assertThat(r.err()).as("config:\n%s", text).contains("backslash escape");
             } else if (expected.isEmpty()) {
@@ -139,7 +141,7 @@ class AliasHelperTest {
     void aContinuedLineAnywhereIsRefused() throws IOException {
         Files.writeString(config, "shop.address=Main St 1, \\\n  Berlin\nsadp.interface=rdpk" + PID + "\n");
         Script.Result r = helper("add", "rdpk" + PID, "192.0.0.9/24");
-        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.exit()).isEqualTo(4);
         assertThat(r.err()).contains("continues a line with a backslash");
     }
 
@@ -152,7 +154,7 @@ class AliasHelperTest {
             String candidate = AddressModel.candidate(rnd);
             String problem = AddressModel.problem(candidate);
             Script.Result r = helper("add", iface, candidate);
-            assertThat(r.exit()).as("%s: %s", candidate, r).isEqualTo(1);
+            assertThat(r.exit()).as("%s: %s", candidate, r).isEqualTo(2);
             if (problem == null) {
                 valid++;
                 assertThat(r.err()).as("valid %s", candidate).contains("interface '" + iface + "' does not exist");
@@ -182,15 +184,20 @@ class AliasHelperTest {
         assertThat(addresses(ns, port)).contains("inet 192.168.1.200/24").contains(label);
         assertThat(inNs(ns, "list", port).out().lines()).containsExactly("192.168.1.200/24");
 
-        assertThat(inNs(ns, "add", port, "192.168.1.200/24").err()).contains("already on");
+        Script.Result again = inNs(ns, "add", port, "192.168.1.200/24");
+        assertThat(again.exit()).as("in use: %s", again).isEqualTo(3);
+        assertThat(again.err()).contains("already on this machine");
+        Script.Result taken = inNs(ns, "add", port, "10.42.0.5/24");
+        assertThat(taken.exit()).as("another interface's address: %s", taken).isEqualTo(3);
         Script.Result overlapLan = inNs(ns, "add", port, "10.42.7.1/24");
-        assertThat(overlapLan.exit()).isEqualTo(1);
+        assertThat(overlapLan.exit()).isEqualTo(2);
         assertThat(overlapLan.err()).contains("overlaps 10.42.0.5/16 on " + lan);
         Script.Result overlapRoute = inNs(ns, "add", port, "172.20.1.1/24");
+        assertThat(overlapRoute.exit()).isEqualTo(2);
         assertThat(overlapRoute.err()).contains("overlaps 172.16.0.0/12 on " + lan);
 
         Script.Result delStatic = inNs(ns, "del", port, "192.0.0.128/24");
-        assertThat(delStatic.exit()).isEqualTo(1);
+        assertThat(delStatic.exit()).isEqualTo(5);
         assertThat(delStatic.err()).contains("was not added by resetdesk-alias");
         assertThat(addresses(ns, port)).contains("inet 192.0.0.128/24");
 
@@ -198,7 +205,9 @@ class AliasHelperTest {
         assertThat(del.exit()).as("%s", del).isZero();
         assertThat(addresses(ns, port)).doesNotContain("192.168.1.200").contains("inet 192.0.0.128/24");
         assertThat(inNs(ns, "list", port).out()).isEmpty();
-        assertThat(inNs(ns, "del", port, "192.168.1.200/24").err()).contains("was not added by resetdesk-alias");
+        Script.Result delAgain = inNs(ns, "del", port, "192.168.1.200/24");
+        assertThat(delAgain.exit()).isEqualTo(5);
+        assertThat(delAgain.err()).contains("was not added by resetdesk-alias");
     }
 
     private Script.Result inNs(String ns, String... args) {
