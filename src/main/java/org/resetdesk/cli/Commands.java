@@ -14,6 +14,11 @@ public final class Commands {
         cl.addSubcommand(new RecorderCommand());
         cl.addSubcommand(new RecorderCtlCommand());
         cl.addSubcommand(new SupportDeskCommand());
+        cl.addSubcommand(new ConsoleDecodeCommand());
+        cl.addSubcommand(new ConsoleCommand());
+        cl.addSubcommand(new DecodeCommand());
+        cl.addSubcommand(new DiscoverCommand());
+        cl.addSubcommand(new SadpCommand());
         // --- end of subcommands ---
         cl.setExecutionExceptionHandler((ex, cmd, parse) -> {
             PrintWriter err = cmd.getErr();

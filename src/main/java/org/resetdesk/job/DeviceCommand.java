@@ -37,20 +37,21 @@ public record DeviceCommand(String name, CommandClass commandClass) {
             p = p.substring(0, q);
         }
         CommandClass c;
-        if (p.contains("/reboot")) {
+        if (m.equals("GET")) {
+            c = CommandClass.READ;
+        } else if (p.contains("/reboot")) {
             c = CommandClass.REBOOT;
         } else if (p.contains("/factoryreset") || p.contains("/format") || p.contains("/configurationdata")) {
             c = CommandClass.RESTORE;
-        } else if (p.contains("/updatefirmware") || p.contains("/upgradestatus") && !m.equals("GET")) {
+        } else if (p.contains("/updatefirmware") || p.contains("/upgrade")) {
             c = CommandClass.UPGRADE;
-        } else if (m.equals("GET")) {
-            c = CommandClass.READ;
         } else if (p.startsWith("/isapi/system/time") || p.contains("/ntpservers")) {
             c = CommandClass.RETIME;
         } else if (p.startsWith("/isapi/system/network/interfaces") || p.contains("/ipaddress")) {
             c = CommandClass.READDRESS;
-        } else if (p.startsWith("/isapi/contentmgmt/storage") || p.startsWith("/isapi/system/network/ezviz")
-                || p.startsWith("/isapi/security/users") || p.contains("/ezviz")) {
+        } else if (p.startsWith("/isapi/contentmgmt/storage") || p.startsWith("/isapi/contentmgmt/record/tracks")
+                || p.contains("/ezviz") || p.startsWith("/isapi/security/users")
+                || p.startsWith("/isapi/security/emailcertification")) {
             c = CommandClass.CONFIGURE;
         } else {
             c = CommandClass.REBOOT;

@@ -21,6 +21,28 @@ public final class AdminAccount {
         }
     }
 
+    /**
+     * Runs {@code test} on the admin password (what a Digest login needs: the server computes the expected response
+     * from it). The password is unsealed into an array that is wiped afterwards.
+     */
+    public boolean testPassword(java.util.function.Predicate<char[]> test) {
+        char[] pw;
+        synchronized (r) {
+            if (!r.state.activated) {
+                return false;
+            }
+            pw = PasswordSeal.unseal(r.state.serial, r.state.passwordSealed);
+        }
+        if (pw == null) {
+            return false;
+        }
+        try {
+            return test.test(pw);
+        } finally {
+            java.util.Arrays.fill(pw, '\0');
+        }
+    }
+
     /** Sets a new admin password after the vendor rules; empty on success, else the reason (never the password). */
     public Optional<String> changePassword(char[] current, char[] next) {
         synchronized (r) {
@@ -41,6 +63,15 @@ public final class AdminAccount {
     public void setLoopEnable(boolean on) {
         synchronized (r) {
             r.state.loopEnable = on;
+            r.persist();
+        }
+        r.fire(l -> l.onStateChanged(r));
+    }
+
+    /** The reserved e-mail for future self-service resets, persisted. */
+    public void setReservedEmail(String address) {
+        synchronized (r) {
+            r.state.reservedEmail = address;
             r.persist();
         }
         r.fire(l -> l.onStateChanged(r));

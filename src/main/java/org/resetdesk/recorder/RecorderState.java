@@ -36,6 +36,8 @@ public final class RecorderState {
     String gateway;
     boolean activated;
     String passwordHash;
+    /** The same password sealed reversibly (Digest logins need it), see PasswordSeal. */
+    String passwordSealed;
     Instant passwordChangedAt;
     String userSalt;
     String guid;
@@ -70,9 +72,11 @@ public final class RecorderState {
         if (s.activated) {
             char[] unknown = hex(random, 12).toCharArray();
             s.passwordHash = PasswordHashes.hash(unknown);
+            s.passwordSealed = PasswordSeal.seal(s.serial, unknown);
         }
         if (profile.legacy()) {
             s.passwordHash = PasswordHashes.hash("12345".toCharArray());
+            s.passwordSealed = PasswordSeal.seal(s.serial, "12345".toCharArray());
         }
         if (profile.guid()) {
             s.guid = hex(random, 16).toUpperCase(java.util.Locale.ROOT);
@@ -221,6 +225,7 @@ public final class RecorderState {
             s.gateway = p.getProperty("gateway", "");
             s.activated = Boolean.parseBoolean(req(p, "activated"));
             s.passwordHash = p.getProperty("admin.passwordHash");
+            s.passwordSealed = p.getProperty("admin.passwordSealed");
             s.passwordChangedAt = instant(p.getProperty("admin.passwordChangedAt"));
             s.userSalt = req(p, "userSalt");
             s.guid = p.getProperty("guid");
@@ -253,6 +258,7 @@ public final class RecorderState {
         p.setProperty("gateway", gateway == null ? "" : gateway);
         p.setProperty("activated", Boolean.toString(activated));
         put(p, "admin.passwordHash", passwordHash);
+        put(p, "admin.passwordSealed", passwordSealed);
         put(p, "admin.passwordChangedAt", passwordChangedAt == null ? null : passwordChangedAt.toString());
         p.setProperty("userSalt", userSalt);
         put(p, "guid", guid);

@@ -289,6 +289,7 @@ public final class VirtualRecorder implements AutoCloseable {
 
     void setPassword(char[] password) {
         state.passwordHash = PasswordHashes.hash(password);
+        state.passwordSealed = PasswordSeal.seal(state.serial, password);
         state.passwordChangedAt = now();
         state.userSalt = RecorderState.hex(random, 32);
         persist();

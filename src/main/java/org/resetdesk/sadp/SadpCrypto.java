@@ -7,6 +7,7 @@ import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.MessageDigest;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.interfaces.RSAPublicKey;
@@ -108,6 +109,63 @@ public final class SadpCrypto {
         } finally {
             Arrays.fill(plain, (byte) 0);
         }
+    }
+
+    /**
+     * The salted proof of a known password, {@code <Password bSalt="true">} (sadp-protocol.md §6.3):
+     * {@code k = MD5(hex(SHA-256(userName + salt + password)))}, then {@code base64(AES-128-ECB(k, k || 48 zero
+     * bytes))}, 88 characters. Proves the current password without an exchange; cannot carry a new one. The
+     * intermediate buffers are wiped.
+     */
+    public static String saltedPassword(String userName, String salt, char[] password) {
+        byte[] pw = utf8(password);
+        byte[] prefix = (userName + salt).getBytes(StandardCharsets.UTF_8);
+        byte[] seed = new byte[prefix.length + pw.length];
+        System.arraycopy(prefix, 0, seed, 0, prefix.length);
+        System.arraycopy(pw, 0, seed, prefix.length, pw.length);
+        byte[] h1 = null;
+        byte[] k = null;
+        byte[] plain = new byte[64];
+        try {
+            byte[] sha = MessageDigest.getInstance("SHA-256").digest(seed);
+            h1 = hexLower(sha).getBytes(StandardCharsets.US_ASCII);
+            Arrays.fill(sha, (byte) 0);
+            k = MessageDigest.getInstance("MD5").digest(h1);
+            System.arraycopy(k, 0, plain, 0, 16);
+            Cipher c = Cipher.getInstance("AES/ECB/NoPadding");
+            c.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(k, "AES"));
+            return Base64.getEncoder().encodeToString(c.doFinal(plain));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        } finally {
+            Arrays.fill(pw, (byte) 0);
+            Arrays.fill(seed, (byte) 0);
+            Arrays.fill(plain, (byte) 0);
+            if (h1 != null) {
+                Arrays.fill(h1, (byte) 0);
+            }
+            if (k != null) {
+                Arrays.fill(k, (byte) 0);
+            }
+        }
+    }
+
+    private static byte[] utf8(char[] chars) {
+        java.nio.ByteBuffer bb = StandardCharsets.UTF_8.encode(java.nio.CharBuffer.wrap(chars));
+        byte[] out = new byte[bb.remaining()];
+        bb.get(out);
+        if (bb.hasArray()) {
+            Arrays.fill(bb.array(), (byte) 0);
+        }
+        return out;
+    }
+
+    private static String hexLower(byte[] b) {
+        StringBuilder sb = new StringBuilder(b.length * 2);
+        for (byte x : b) {
+            sb.append(Character.forDigit(x >> 4 & 0xf, 16)).append(Character.forDigit(x & 0xf, 16));
+        }
+        return sb.toString();
     }
 
     private static byte[] ascii(char[] chars) {

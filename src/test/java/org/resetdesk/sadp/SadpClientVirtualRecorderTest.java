@@ -1,0 +1,94 @@
+package org.resetdesk.sadp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.resetdesk.job.DeviceInfo;
+import org.resetdesk.job.DeviceOutcome;
+import org.resetdesk.job.DeviceOutcome.Kind;
+import org.resetdesk.job.RecorderLink.ExportResult;
+import org.resetdesk.job.RecorderLink.ResetReply;
+import org.resetdesk.job.ResetMethod;
+import org.resetdesk.recorder.Profile;
+import org.resetdesk.recorder.RecorderConfig;
+import org.resetdesk.recorder.RecorderRuntime;
+import org.resetdesk.recorder.SupportDesk;
+
+/**
+ * SadpClient against the real virtual recorder (org.resetdesk.recorder) over loopback UDP on a free port, with the
+ * training support desk answering the exports: the kiosk side and the device side agree on the wire.
+ */
+class SadpClientVirtualRecorderTest {
+    private static RecorderRuntime start(Profile p) throws IOException {
+        return RecorderRuntime.start(RecorderConfig.training(p).withDownTime(Duration.ofMillis(300)), "lo", 0, 0);
+    }
+
+    private static SadpClient client(RecorderRuntime rt) throws IOException {
+        return new SadpClient("lo", rt.sadpPort(), Duration.ofSeconds(5));
+    }
+
+    @Test
+    void nvrEncryptedStringWithReplyFileAndCameraSync() throws Exception {
+        try (RecorderRuntime rt = start(Profile.NVR); SadpClient c = client(rt)) {
+            List<DeviceInfo> found = c.discover(Duration.ofMillis(500), d -> { });
+            assertThat(found).hasSize(1);
+            DeviceInfo d = found.get(0);
+            assertThat(d.mac()).isEqualTo(rt.recorder().mac());
+            assertThat(d.resetMethods()).contains(ResetMethod.ENCRYPTED_STRING);
+            assertThat(d.syncIpcPassword()).isTrue();
+
+            ExportResult ex = c.export(d.mac(), ResetMethod.ENCRYPTED_STRING);
+            assertThat(ex.outcome().kind()).isEqualTo(Kind.SUCCESS);
+            SupportDesk.Answer a = SupportDesk.answer(ex.request());
+            DeviceOutcome o = c.reset(d.mac(), ResetReply.file(a.replyFile()), "Counter7Reset".toCharArray(), true,
+                    Boolean.TRUE.equals(d.codeEncrypt()));
+            assertThat(o.kind()).as(o.toString()).isEqualTo(Kind.SUCCESS);
+            assertThat(rt.recorder().account().checkPassword("Counter7Reset".toCharArray())).isTrue();
+            assertThat(c.reset(d.mac(), ResetReply.file(a.replyFile()), "Another9Pass".toCharArray(), false,
+                    Boolean.TRUE.equals(d.codeEncrypt())).kind()).isEqualTo(Kind.EMPTY_ENCRYPT_STRING);
+        }
+    }
+
+    @Test
+    void dvrDeviceCodeWithKeyAndAWrongKeyFirst() throws Exception {
+        try (RecorderRuntime rt = start(Profile.DVR); SadpClient c = client(rt)) {
+            DeviceInfo d = c.poll(rt.recorder().mac(), Duration.ofSeconds(2)).orElseThrow();
+            assertThat(d.resetMethods()).contains(ResetMethod.DEVICE_CODE).doesNotContain(ResetMethod.ENCRYPTED_STRING);
+            ExportResult ex = c.export(d.mac(), ResetMethod.DEVICE_CODE);
+            String key = SupportDesk.answer(ex.request()).key();
+            boolean enc = Boolean.TRUE.equals(d.codeEncrypt());
+            DeviceOutcome wrong = c.reset(d.mac(), ResetReply.key("ZZZZ2222"), "Shop4Counter!".toCharArray(), false,
+                    enc);
+            assertThat(wrong.kind()).isEqualTo(Kind.CODE_ERROR);
+            assertThat(wrong.retriesLeft()).isNotNull();
+            assertThat(c.reset(d.mac(), ResetReply.key(key), "Shop4Counter!".toCharArray(), false, enc).kind())
+                    .isEqualTo(Kind.SUCCESS);
+        }
+    }
+
+    @Test
+    void inactiveRecorderIsActivated() throws Exception {
+        try (RecorderRuntime rt = start(Profile.INACTIVE); SadpClient c = client(rt)) {
+            DeviceInfo d = c.poll(rt.recorder().mac(), Duration.ofSeconds(2)).orElseThrow();
+            assertThat(d.activated()).isFalse();
+            assertThat(d.resetMethods()).isEmpty();
+            assertThat(c.activate(d.mac(), "First7Pass!".toCharArray()).kind()).isEqualTo(Kind.SUCCESS);
+            assertThat(c.poll(d.mac(), Duration.ofSeconds(2)).orElseThrow().activated()).isTrue();
+        }
+    }
+
+    @Test
+    void legacyFirmwareTakesTheSecurityCodeForItsDate() throws Exception {
+        try (RecorderRuntime rt = start(Profile.LEGACY); SadpClient c = client(rt)) {
+            ProbeMatch pm = c.find(rt.recorder().mac(), Duration.ofSeconds(2)).orElseThrow();
+            assertThat(pm.resetMethods()).containsExactly(ResetMethod.LEGACY_SECURITY_CODE);
+            // a freshly started device's Start Time carries its current date, which the code is bound to (§5.3)
+            String date = pm.bootTime().substring(0, 10).replace("-", "");
+            DeviceOutcome o = c.legacyReset(pm.mac(), LegacySecurityCode.generate(pm.serial(), date));
+            assertThat(o.kind()).as(o.toString()).isEqualTo(Kind.SUCCESS);
+        }
+    }
+}
