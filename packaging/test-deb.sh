@@ -160,17 +160,24 @@ help=$(cd "$tmp" && resetdesk --help 2>&1)
 if grep -qE '^[[:space:]]+decode([[:space:]]|$)' <<<"$help"; then
     capture=${RESETDESK_DECODE_CAPTURE:-}
     if [ -z "$capture" ]; then
-        capture=$(find src/test/resources/fixtures/sadp -type f 2>/dev/null | grep -viE 'broken|trunc|invalid|reject|bad' |
-            sort | head -n 1)
+        capture=$(find src/test/resources/fixtures/sadp/must-parse -type f 2>/dev/null | sort | head -n 1)
     fi
     [ -n "$capture" ] && [ -f "$capture" ] || fail "decode is in the build but no SADP capture was found"
     cp "$capture" "$tmp/capture"
     chmod 0644 "$tmp/capture"
+    t=$(date +%s%N)
     out=$(cd "$tmp" && runuser -u resetdesk -- /usr/bin/resetdesk decode "$tmp/capture" 2>&1) ||
         fail "resetdesk decode $capture exited $?: $out"
-    grep -q '"serial"' <<<"$out" && grep -q '"error":null' <<<"$out" ||
+    grep -q '"serial":"[^"]' <<<"$out" && grep -q '"error":null' <<<"$out" ||
         fail "resetdesk decode $capture printed: $out"
-    ok "resetdesk decode $(basename "$capture") -> $(head -c 120 <<<"$out")"
+    ok "resetdesk decode $(basename "$capture") ($(ms_since "$t") ms) -> $(grep -o '"serial":"[^"]*"' <<<"$out")"
+    printf '<?xml version="1.0"?><!DOCTYPE a [<!ENTITY x SYSTEM "file:///etc/passwd">]><a>&x;</a>' >"$tmp/hostile"
+    chmod 0644 "$tmp/hostile"
+    out=$(cd "$tmp" && runuser -u resetdesk -- /usr/bin/resetdesk decode "$tmp/hostile" 2>/dev/null)
+    rc=$?
+    [ $rc -eq 1 ] && grep -q '"error":"[^"]' <<<"$out" && ! grep -q 'root:' <<<"$out" ||
+        fail "resetdesk decode of an XXE document: exit $rc, $out"
+    ok "resetdesk decode refuses an external-entity document (exit 1, error named)"
 else
     skipped+=("decode (not in this build)")
     say "skip decode: 'resetdesk --help' lists no decode command in this build"
@@ -217,6 +224,7 @@ display=":$(tr -d '[:space:]' <"$tmp/displayfd")"
 [ "$display" != ":" ] || fail "Xvfb gave no display number"
 
 timeout_s=${RESETDESK_KIOSK_TIMEOUT:-90}
+: >"$tmp/kiosk.out"
 t=$(date +%s%N)
 (cd /var/lib/resetdesk && exec setsid runuser -u resetdesk -- env DISPLAY="$display" /usr/bin/resetdesk --training) \
     >"$tmp/kiosk.out" 2>&1 &
