@@ -20,6 +20,9 @@ public final class CliSupport {
         throw new CommandFailed("no storage is configured in this build");
     };
 
+    /** The root command of the command line being run (one per process; set by {@link Commands#build}). */
+    public static volatile RootCommand root;
+
     private static final ObjectMapper JSON = new ObjectMapper().disable(SerializationFeature.INDENT_OUTPUT);
 
     private CliSupport() {}

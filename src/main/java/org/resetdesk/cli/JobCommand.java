@@ -12,7 +12,7 @@ import picocli.CommandLine.ParentCommand;
         subcommands = {JobOpenCommand.class, JobConnectCommand.class, JobExportCommand.class,
                 JobImportCommand.class, JobAbandonCommand.class, JobQueryCommands.Status.class,
                 JobQueryCommands.ListJobs.class, JobQueryCommands.Events.class, JobWatchCommand.class,
-                JobCloseCommand.class})
+                JobCloseCommand.class, AftercareCommand.class})
 public final class JobCommand {
     @ParentCommand
     RootCommand root;

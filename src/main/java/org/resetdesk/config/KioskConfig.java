@@ -43,7 +43,8 @@ public record KioskConfig(
         int retentionDays,
         int idleLockSeconds,
         double fontScale,
-        String theme) {
+        String theme,
+        int sadpPort) {
 
     public static final Path DEFAULT_FILE = Path.of("kiosk-config", "kiosk.properties");
 
@@ -74,6 +75,7 @@ public record KioskConfig(
         d.put("idle.lock-seconds", "120");
         d.put("ui.font-scale", "1.0");
         d.put("ui.theme", "light");
+        d.put("sadp.port", "37020");
         return d;
     }
 
@@ -143,6 +145,14 @@ public record KioskConfig(
                 data != null && handoffFolder != null && handoffFolder.startsWith(dataDir) ? data.resolve("handoff")
                         : handoffFolder, smtpHost, smtpPort, smtpStarttls, smtpUsername, smtpPasswordFile,
                 supportEmail, managerEmail, printerName, receiptWidth, retentionDays, idleLockSeconds, fontScale,
-                theme);
+                theme, sadpPort);
+    }
+
+    /** Same settings on another SADP port (training: the in-process recorder's port). */
+    public KioskConfig withSadpPort(int port) {
+        return new KioskConfig(training, source, shopName, shopAddress, shopCountry, locale, sadpInterface,
+                consolePort, consoleBaud, dbPath, dataDir, handoffFolder, smtpHost, smtpPort, smtpStarttls,
+                smtpUsername, smtpPasswordFile, supportEmail, managerEmail, printerName, receiptWidth, retentionDays,
+                idleLockSeconds, fontScale, theme, port);
     }
 }

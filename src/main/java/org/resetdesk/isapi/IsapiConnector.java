@@ -42,7 +42,7 @@ public final class IsapiConnector {
                 clock);
     }
 
-    static String portCidr(String interfaceName) {
+    public static String portCidr(String interfaceName) {
         try {
             java.net.NetworkInterface nic = java.net.NetworkInterface.getByName(interfaceName);
             if (nic == null) {

@@ -156,7 +156,8 @@ public final class JobService {
                             + outcomeText(result.outcome()), outcomeText(result.outcome()));
                 }
                 Instant at = clock.instant();
-                String name = SerialNumbers.normalise(now.serial()) + "-" + FILE_STAMP.format(at) + ".xml";
+                String name = SerialNumbers.normalise(now.serial()).replaceAll("[^A-Za-z0-9._-]", "_") + "-"
+                        + FILE_STAMP.format(at) + ".xml";
                 Artifacts.Stored stored = artifacts.store(jobId, name, result.request());
                 RecorderLink.PortIdentity port = link.port();
                 Attempt attempt = new Attempt(j.attemptCount() + 1, method, at, Guards.deadlineFor(now, at),

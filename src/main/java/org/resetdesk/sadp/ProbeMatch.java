@@ -19,7 +19,8 @@ public record ProbeMatch(String root, String uuid, String types, String deviceTy
                          String macRaw, String ipv4, String subnetMask, String gateway, String firmware,
                          String bootTime, Boolean activated, Set<ResetMethod> resetMethods, Boolean syncIpcPassword,
                          Boolean hikConnectEnabled, Boolean codeEncrypt, Boolean supportPasswordResetType,
-                         String salt, String userName, String sadpVersion, boolean truncated, String recovery) {
+                         String salt, String userName, String sadpVersion, boolean truncated, String recovery,
+                         Integer httpPort, Integer httpsPort) {
 
     public ProbeMatch {
         resetMethods = resetMethods == null ? Set.of() : Set.copyOf(resetMethods);
@@ -31,7 +32,7 @@ public record ProbeMatch(String root, String uuid, String types, String deviceTy
                 d.get("SoftwareVersion"), d.get("BootTime"), d.bool("Activated"), resetMethods(d),
                 d.bool("SyncIPCPassword"), d.bool("HCPlatformEnable"), d.bool("codeEncrypt"),
                 d.bool("SupportPasswordResetType"), d.get("Salt"), d.get("UserName"), d.get("SADPVersion"),
-                d.truncated(), d.recovery());
+                d.truncated(), d.recovery(), d.integer("HttpPort"), d.integer("HttpsPort"));
     }
 
     /**

@@ -1,0 +1,53 @@
+package org.resetdesk.store;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.resetdesk.job.Intake;
+import org.resetdesk.job.Job;
+import org.resetdesk.job.JobEvent;
+
+/**
+ * The retention purge: closed and abandoned jobs last changed more than {@code days} ago lose the customer's
+ * personal data (name, contact, ownership reference, ID last four, photos) via {@link Intake#anonymised()}; the job,
+ * its state, serial, attempts and events stay for the statistics. Each purge is a {@code retention.purged} event.
+ * Running it again purges nothing twice.
+ */
+public final class Retention {
+    public static final String EVENT = "retention.purged";
+
+    private final H2JobRepository jobs;
+    private final FileArtifacts files;
+
+    public Retention(H2JobRepository jobs, FileArtifacts files) {
+        this.jobs = jobs;
+        this.files = files;
+    }
+
+    /** @return the ids of the jobs purged now */
+    public List<String> purge(int days, Clock clock) {
+        if (days < 1) {
+            throw new IllegalArgumentException("retention.days must be at least 1, not " + days);
+        }
+        Instant now = clock.instant();
+        List<String> purged = new ArrayList<>();
+        for (String id : jobs.purgeCandidates(now.minus(Duration.ofDays(days)))) {
+            Job job = jobs.find(id).orElse(null);
+            if (job == null || job.isOpen() || job.intake() == null) {
+                continue;
+            }
+            int photos = 0;
+            for (String photo : job.intake().photos()) {
+                if (files.delete(photo)) {
+                    photos++;
+                }
+            }
+            jobs.save(job.withIntake(job.intake().anonymised()), List.of(JobEvent.of(id, now, EVENT,
+                    "personal data removed after " + days + " days (" + photos + " photo file(s) deleted)")));
+            purged.add(id);
+        }
+        return purged;
+    }
+}

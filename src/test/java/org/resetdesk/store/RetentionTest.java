@@ -1,0 +1,95 @@
+package org.resetdesk.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.resetdesk.job.Intake;
+import org.resetdesk.job.Job;
+import org.resetdesk.job.JobEvent;
+import org.resetdesk.job.JobState;
+import org.resetdesk.testsupport.SecretScan;
+
+class RetentionTest {
+    @TempDir
+    Path dir;
+    private final MutableClock clock = new MutableClock(TestJobs.T0);
+
+    @Test
+    void purgesPersonalDataOfOldFinishedJobsOnlyAndRecordsIt() {
+        FileArtifacts files = new FileArtifacts(dir.resolve("data"));
+        try (H2Database db = H2Database.open(dir.resolve("db/kiosk"), H2Database.Options.createIfMissing())) {
+            H2JobRepository jobs = new H2JobRepository(db);
+            Job oldClosed = job(jobs, files, "Quentin Oldcustomer", List.of(JobState.IDENTIFIED, JobState.PASSWORD_SET,
+                    JobState.CLOSED));
+            Job oldAbandoned = job(jobs, files, "Rita Leftearly", List.of(JobState.ABANDONED));
+            Job stillOpen = job(jobs, files, "Olga Stillwaiting", List.of(JobState.IDENTIFIED));
+            clock.advance(Duration.ofDays(20));
+            Job recentClosed = job(jobs, files, "Nina Recentcustomer", List.of(JobState.IDENTIFIED,
+                    JobState.PASSWORD_SET, JobState.CLOSED));
+            clock.advance(Duration.ofDays(15));
+
+            List<String> purged = new Retention(jobs, files).purge(30, clock);
+
+            assertThat(purged).containsExactly(oldClosed.id(), oldAbandoned.id());
+            Job after = jobs.find(oldClosed.id()).orElseThrow();
+            assertThat(after.intake()).isEqualTo(oldClosed.intake().anonymised());
+            assertThat(after.state()).isEqualTo(JobState.CLOSED);
+            assertThat(after.intake().labelSerial()).isEqualTo(oldClosed.intake().labelSerial());
+            assertThat(after.updatedAt()).isEqualTo(oldClosed.updatedAt());
+            assertThat(dir.resolve("data/jobs/" + oldClosed.id() + "/label.jpg")).doesNotExist();
+            assertThat(dir.resolve("data/jobs/" + recentClosed.id() + "/label.jpg")).exists();
+            assertThat(jobs.find(stillOpen.id())).contains(stillOpen);
+            assertThat(jobs.find(recentClosed.id())).contains(recentClosed);
+            assertThat(jobs.events(oldClosed.id())).last().satisfies(e -> {
+                assertThat(e.type()).isEqualTo(Retention.EVENT);
+                assertThat(e.at()).isEqualTo(clock.instant());
+                assertThat(e.detail()).isEqualTo("personal data removed after 30 days (1 photo file(s) deleted)");
+            });
+            assertThat(jobs.searchClosed("quentin", 10)).isEmpty();
+            assertThat(jobs.searchClosed(oldClosed.id(), 10)).containsExactly(after);
+            assertThat(personalColumns(db, oldClosed.id())).isEqualTo("null|null|null|null|0|false");
+            assertThat(new Retention(jobs, files).purge(30, clock)).as("nothing twice").isEmpty();
+            assertThat(new AuditChain(db).verify().intact()).isTrue();
+            assertThatThrownBy(() -> new Retention(jobs, files).purge(0, clock)).isInstanceOf(IllegalArgumentException.class);
+        }
+        assertThat(SecretScan.find("Nina Recentcustomer".toCharArray(), dir.resolve("db"))).isNotEmpty();
+        // H2 compacts the file when the last connection closes: the purged names leave no trace in it
+        SecretScan.assertAbsent("Quentin Oldcustomer".toCharArray(), dir.resolve("db"));
+        SecretScan.assertAbsent("Rita Leftearly".toCharArray(), dir.resolve("db"));
+    }
+
+    private Job job(H2JobRepository jobs, FileArtifacts files, String customer, List<JobState> path) {
+        String id = jobs.nextJobId();
+        String photo = "jobs/" + id + "/label.jpg";
+        files.store(id, "label.jpg", new byte[] {(byte) 0xff, (byte) 0xd8});
+        Intake base = TestJobs.intake(customer, "DS-" + id);
+        Intake in = new Intake(base.staffId(), base.customerName(), base.customerContact(), base.ownershipKind(),
+                base.ownershipRef(), base.idDocumentType(), base.idDocumentLast4(), base.consentVersion(),
+                base.consentAcceptedAt(), base.notifyConsent(), base.labelSerial(), List.of(photo));
+        Job job = Job.open(id, in, clock);
+        List<JobEvent> evs = new ArrayList<>(List.of(JobEvent.of(id, clock.instant(), "job.opened", null)));
+        Job end = TestJobs.walk(job, path, clock, evs);
+        jobs.save(end, evs);
+        return end;
+    }
+
+    private static String personalColumns(H2Database db, String id) {
+        return db.read("read customer row", c -> {
+            try (var ps = c.prepareStatement("SELECT name, contact, ownership_ref, id_doc_last4, photo_count,"
+                    + " has_personal FROM customers WHERE job_id = ?")) {
+                ps.setString(1, id);
+                try (var rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getString(1) + "|" + rs.getString(2) + "|" + rs.getString(3) + "|" + rs.getString(4)
+                            + "|" + rs.getInt(5) + "|" + rs.getBoolean(6);
+                }
+            }
+        });
+    }
+}
