@@ -63,6 +63,13 @@ class LauncherScriptsTest {
     }
 
     @Test
+    void trainingNeverGetsTheStationsStorage() throws IOException {
+        Files.writeString(config, "db.path=/var/lib/resetdesk/db/resetdesk\ndata.dir=/var/lib/resetdesk/data\n");
+        assertThat(launch("--training")).containsExactly("--training");
+        assertThat(launch("--training", "job", "list")).containsExactly("--training", "job", "list");
+    }
+
+    @Test
     void neverOverridesAConfigTheCallerGave() throws IOException {
         Files.writeString(config, "locale=de\n");
         assertThat(launch("--config", "/tmp/other.properties", "decode", "a b.bin"))
