@@ -265,20 +265,27 @@ kill "$xvfb_pid" 2>/dev/null
 wait "$xvfb_pid" 2>/dev/null
 xvfb_pid=""
 
-# --- upgrade over itself: database backed up first, data and config kept ---------------------------------------------
-h2=$(unzip -l /opt/resetdesk/lib/app/resetdesk.jar 'org/h2/tools/Shell.class' | grep -c 'Shell.class')
-[ "$h2" -eq 1 ] || fail "the packaged jar has no H2"
-# A real H2 database file, written with the package's own H2 (system Java runs it: the packaged runtime has no java).
-# (Unless the kiosk step already made one there: then that one is what the upgrade has to back up.)
-if [ ! -f /var/lib/resetdesk/db/resetdesk.mv.db ]; then
+# --- a configured station: the app makes its database; upgrade over itself backs it up, keeps data and config ------
+marker="test-deb $$ $(date +%s)"
+# What a shop does after installing: configure the station (lo stands in for the dedicated port here).
+printf '\n# %s\nsadp.interface=lo\n' "$marker" >>/etc/resetdesk/kiosk.properties
+app_db=no
+if grep -qE '^[[:space:]]+staff([[:space:]]|$)' <<<"$help"; then
+    out=$(cd "$tmp" && echo 2468 | runuser -u resetdesk -- /usr/bin/resetdesk staff add --id deb-test \
+        --name "Package test" --pin-stdin 2>&1) || fail "resetdesk staff add on the configured station: $out"
+    [ -f /var/lib/resetdesk/db/resetdesk.mv.db ] || fail "staff add made no database at /var/lib/resetdesk/db"
+    app_db=yes
+    ok "configured station: resetdesk staff add wrote /var/lib/resetdesk/db/resetdesk.mv.db"
+else
+    # No store in this build: a real H2 file made with the package's own H2 (run by the system Java, since the
+    # packaged runtime has no java command).
     runuser -u resetdesk -- java -cp /opt/resetdesk/lib/app/resetdesk.jar org.h2.tools.Shell \
         -url "jdbc:h2:file:/var/lib/resetdesk/db/resetdesk" -user sa -password "" \
         -sql "CREATE TABLE test_deb(x INT); INSERT INTO test_deb VALUES (42)" >"$tmp/h2.log" 2>&1 ||
         { cat "$tmp/h2.log" >&2; fail "could not create a test database"; }
+    skipped+=("database made by the app (no staff command in this build)")
 fi
-marker="test-deb $$ $(date +%s)"
 runuser -u resetdesk -- sh -c "echo '$marker' >/var/lib/resetdesk/data/test-deb-marker"
-echo "# $marker" >>/etc/resetdesk/kiosk.properties
 before=$(ls /var/lib/resetdesk/backups | wc -l)
 t=$(date +%s%N)
 dpkg -i --force-confold "$deb" >"$tmp/upgrade.log" 2>&1 || { cat "$tmp/upgrade.log" >&2; fail "upgrade (reinstall) failed"; }
@@ -286,7 +293,13 @@ after=$(ls /var/lib/resetdesk/backups | wc -l)
 [ "$after" -gt "$before" ] || { cat "$tmp/upgrade.log" >&2; fail "no backup in /var/lib/resetdesk/backups after the upgrade"; }
 grep -qx "$marker" /var/lib/resetdesk/data/test-deb-marker || fail "data lost in the upgrade"
 grep -qx "# $marker" /etc/resetdesk/kiosk.properties || fail "config change lost in the upgrade"
-ok "upgrade ($(ms_since "$t") ms): database backed up ($(ls /var/lib/resetdesk/backups | tail -n 1)), data and config kept"
+how=$(grep -q 'copied the database file' "$tmp/upgrade.log" && echo "file copy" || echo "resetdesk db backup")
+ok "upgrade ($(ms_since "$t") ms): database backed up by $how ($(ls -t /var/lib/resetdesk/backups | head -n 1)), data and config kept"
+if [ "$app_db" = yes ]; then
+    out=$(cd "$tmp" && runuser -u resetdesk -- /usr/bin/resetdesk audit verify 2>&1) ||
+        fail "resetdesk audit verify after the upgrade: $out"
+    ok "after the upgrade the new version reads the database: $out"
+fi
 
 # --- remove keeps the data, purge removes it --------------------------------------------------------------------------
 dpkg --remove resetdesk >"$tmp/remove.log" 2>&1 || { cat "$tmp/remove.log" >&2; fail "dpkg --remove failed"; }
