@@ -21,13 +21,14 @@ import org.resetdesk.config.KioskConfig;
 
 /**
  * kiosk-config/kiosk.example.properties documents exactly the configuration keys of the CLI contract (plus the UI
- * keys), each under its own comment that says what it takes and what happens when it is left out.
+ * keys and sadp.port), each under its own comment that says what it takes and what happens when it is left out, and
+ * exactly the keys {@link KioskConfig} knows, with its defaults.
  */
 class ExampleConfigTest {
     static final List<String> KEYS = List.of("shop.name", "shop.address", "shop.country", "locale", "sadp.interface",
             "console.port", "console.baud", "db.path", "data.dir", "handoff.folder", "smtp.host", "smtp.port",
             "smtp.starttls", "smtp.username", "smtp.password-file", "support.email", "manager.email", "printer.name",
-            "receipt.width", "retention.days", "idle.lock-seconds", "ui.font-scale", "ui.theme");
+            "receipt.width", "retention.days", "idle.lock-seconds", "ui.font-scale", "ui.theme", "sadp.port");
 
     private static final Path EXAMPLE = Path.of("kiosk-config/kiosk.example.properties");
 
@@ -77,6 +78,7 @@ class ExampleConfigTest {
         fields.put("idle.lock-seconds", KioskConfig::idleLockSeconds);
         fields.put("ui.font-scale", KioskConfig::fontScale);
         fields.put("ui.theme", KioskConfig::theme);
+        fields.put("sadp.port", KioskConfig::sadpPort);
 
         Path empty = Files.writeString(dir.resolve("empty.properties"), "# nothing set\n");
         KioskConfig defaults = KioskConfig.load(empty, true, Map.of(), dir.resolve("training"));
