@@ -36,7 +36,9 @@ public final class Main {
     }
 
     static void wire() {
+        org.resetdesk.config.KioskConfig.registerKeys(org.resetdesk.support.SupportSettings.EXTRA_KEYS);
         CliSupport.contextFactory = HeadlessContext::from;
+        Commands.extensions = SupportWiring::addCommands;
         OpenJobCheck.install(Main::openJobFor);
         AftercareCommand.opener = (ctx, job, pin) -> isapiFor(ctx).open(job, pin);
         if (RecorderCommand.ADD_ONS.isEmpty()) {

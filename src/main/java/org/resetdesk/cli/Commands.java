@@ -5,6 +5,9 @@ import picocli.CommandLine;
 
 /** Builds the command line: the root and every subcommand. Each area adds its commands here, one line each. */
 public final class Commands {
+    /** Installed by Main: adds commands whose parts live outside cli (job send, job receipt). */
+    public static volatile java.util.function.Consumer<CommandLine> extensions = cl -> { };
+
     private Commands() {}
 
     public static CommandLine build() {
@@ -24,6 +27,7 @@ public final class Commands {
         cl.addSubcommand(new StaffCommand());
         cl.addSubcommand(new AuditCommand());
         // --- end of subcommands ---
+        extensions.accept(cl);
         cl.setExecutionExceptionHandler((ex, cmd, parse) -> {
             PrintWriter err = cmd.getErr();
             if (ex instanceof CommandFailed) {

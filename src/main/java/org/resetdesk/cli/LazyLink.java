@@ -10,12 +10,12 @@ import org.resetdesk.job.RecorderLink;
 import org.resetdesk.job.ResetMethod;
 
 /** Opens the recorder link on first use, so commands that only read the store never touch the network. */
-final class LazyLink implements RecorderLink {
+public final class LazyLink implements RecorderLink {
     private final CliContext ctx;
     private final String iface;
     private RecorderLink link;
 
-    LazyLink(CliContext ctx, String iface) {
+    public LazyLink(CliContext ctx, String iface) {
         this.ctx = ctx;
         this.iface = iface;
     }

@@ -44,7 +44,15 @@ public record KioskConfig(
         int idleLockSeconds,
         double fontScale,
         String theme,
-        int sadpPort) {
+        int sadpPort,
+        Map<String, String> values) {
+
+    /** Keys other parts add (support's SMTP/IMAP details), with their defaults; registered by Main before load. */
+    private static final Map<String, String> EXTRA = new java.util.concurrent.ConcurrentHashMap<>();
+
+    public static void registerKeys(Map<String, String> keysWithDefaults) {
+        EXTRA.putAll(keysWithDefaults);
+    }
 
     public static final Path DEFAULT_FILE = Path.of("kiosk-config", "kiosk.properties");
 
@@ -83,6 +91,10 @@ public record KioskConfig(
         return DEFAULTS.keySet();
     }
 
+    private static boolean known(String key) {
+        return DEFAULTS.containsKey(key) || EXTRA.containsKey(key);
+    }
+
     /**
      * Loads {@code file} (or the default file when null and present). {@code forceTraining} or no file at all gives
      * training mode with throwaway storage under {@code trainingRoot}.
@@ -90,6 +102,7 @@ public record KioskConfig(
     public static KioskConfig load(Path file, boolean forceTraining, Map<String, String> env, Path trainingRoot) {
         Path f = file != null ? file : Files.isRegularFile(DEFAULT_FILE) ? DEFAULT_FILE : null;
         Map<String, String> values = new LinkedHashMap<>(DEFAULTS);
+        values.putAll(EXTRA);
         List<String> errors = new ArrayList<>();
         if (f != null) {
             if (!Files.isRegularFile(f)) {
@@ -102,14 +115,14 @@ public record KioskConfig(
                 throw new ConfigException("config file " + f + " cannot be read: " + e.getMessage());
             }
             for (String k : p.stringPropertyNames()) {
-                if (!DEFAULTS.containsKey(k)) {
+                if (!known(k)) {
                     errors.add(k + ": unknown key");
                 } else {
                     values.put(k, p.getProperty(k).trim());
                 }
             }
         }
-        for (String k : DEFAULTS.keySet()) {
+        for (String k : List.copyOf(values.keySet())) {
             String envName = "RESETDESK_" + k.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
             if (env.containsKey(envName)) {
                 values.put(k, env.get(envName).trim());
@@ -145,7 +158,7 @@ public record KioskConfig(
                 data != null && handoffFolder != null && handoffFolder.startsWith(dataDir) ? data.resolve("handoff")
                         : handoffFolder, smtpHost, smtpPort, smtpStarttls, smtpUsername, smtpPasswordFile,
                 supportEmail, managerEmail, printerName, receiptWidth, retentionDays, idleLockSeconds, fontScale,
-                theme, sadpPort);
+                theme, sadpPort, values);
     }
 
     /** Same settings on another SADP port (training: the in-process recorder's port). */
@@ -153,6 +166,6 @@ public record KioskConfig(
         return new KioskConfig(training, source, shopName, shopAddress, shopCountry, locale, sadpInterface,
                 consolePort, consoleBaud, dbPath, dataDir, handoffFolder, smtpHost, smtpPort, smtpStarttls,
                 smtpUsername, smtpPasswordFile, supportEmail, managerEmail, printerName, receiptWidth, retentionDays,
-                idleLockSeconds, fontScale, theme, port);
+                idleLockSeconds, fontScale, theme, port, values);
     }
 }

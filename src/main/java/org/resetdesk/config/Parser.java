@@ -35,7 +35,8 @@ final class Parser {
                 bool("smtp.starttls"), v.get("smtp.username"), path("smtp.password-file"), email("support.email"),
                 email("manager.email"), v.get("printer.name"), oneOf("receipt.width", Set.of("80mm", "a4")),
                 integer("retention.days", 1, 36_500), integer("idle.lock-seconds", 30, 86_400), scale(),
-                oneOf("ui.theme", Set.of("light", "high-contrast")), integer("sadp.port", 1, 65535));
+                oneOf("ui.theme", Set.of("light", "high-contrast")), integer("sadp.port", 1, 65535),
+                java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(v)));
     }
 
     private Locale locale() {

@@ -1,0 +1,80 @@
+package org.resetdesk;
+
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.resetdesk.cli.CliContext;
+import org.resetdesk.cli.CliSupport;
+import org.resetdesk.config.KioskConfig;
+import org.resetdesk.job.Job;
+import org.resetdesk.job.JobEvent;
+import org.resetdesk.job.JobRepository;
+import org.resetdesk.job.JobService;
+import org.resetdesk.support.ArtifactPacketSource;
+import org.resetdesk.support.EventSink;
+import org.resetdesk.support.HandBackResults;
+import org.resetdesk.support.JobReceiptCommand;
+import org.resetdesk.support.JobSendCommand;
+import org.resetdesk.support.SupportModule;
+import org.resetdesk.support.SupportSettings;
+import picocli.CommandLine;
+
+/** Hand-off and paperwork wired to the job engine: the support module, and {@code job send} / {@code job receipt}. */
+final class SupportWiring {
+    private SupportWiring() {}
+
+    static SupportModule module(KioskConfig config, JobRepository repo, JobService jobs,
+                                org.resetdesk.job.Artifacts artifacts) {
+        return new SupportModule(SupportSettings.fromValues(config.values()), config.dataDir(), repo, artifacts,
+                EventSink.through(jobs), jobs.clock(), ZoneId.systemDefault(), accepted -> { });
+    }
+
+    static ArtifactPacketSource packets(KioskConfig config, JobRepository repo, org.resetdesk.job.Artifacts a) {
+        Path data = config.dataDir();
+        return new ArtifactPacketSource(repo, a, (id, name) -> data.resolve("jobs").resolve(id).resolve(name),
+                data::resolve, job -> Optional.empty(), job -> Optional.empty());
+    }
+
+    /** What the hand-back receipt says, from the job's aftercare events (never a password: none is logged). */
+    static HandBackResults handBack(JobRepository repo, Job job) {
+        List<String> done = new ArrayList<>();
+        List<String> disks = new ArrayList<>();
+        List<String> cloud = new ArrayList<>();
+        List<String> advice = new ArrayList<>();
+        for (JobEvent e : repo.events(job.id())) {
+            switch (e.type()) {
+                case "reset.success", "activate.success", "aftercare.verify", "aftercare.overwrite",
+                     "aftercare.email" -> done.add(e.detail());
+                case "aftercare.disks" -> disks.add(e.detail());
+                case "aftercare.cloud" -> cloud.add(e.detail());
+                case "aftercare.rebootRequired", "aftercare.clock" -> advice.add(e.detail());
+                default -> { }
+            }
+        }
+        advice.addAll(HandBackResults.STANDARD_ADVICE);
+        return new HandBackResults(done, disks, cloud, advice);
+    }
+
+    /** Registers {@code job send} and {@code job receipt}; their parts are built only when they run. */
+    static void addCommands(CommandLine cl) {
+        CommandLine job = cl.getSubcommands().get("job");
+        if (job == null) {
+            return;
+        }
+        job.addSubcommand("send", new JobSendCommand(() -> {
+            CliContext ctx = CliSupport.context(CliSupport.root);
+            JobService svc = new JobService(ctx.jobs(), new org.resetdesk.cli.LazyLink(ctx, null), ctx.artifacts(), ctx.clock(), Runnable::run);
+            SupportModule m = module(ctx.config(), ctx.jobs(), svc, ctx.artifacts()).start();
+            return m.sendCore(packets(ctx.config(), ctx.jobs(), ctx.artifacts()),
+                    (id, receipt) -> svc.markSent(id, receipt.channel() + " " + receipt.messageId()).join());
+        }));
+        job.addSubcommand("receipt", new JobReceiptCommand(() -> {
+            CliContext ctx = CliSupport.context(CliSupport.root);
+            JobService svc = new JobService(ctx.jobs(), new org.resetdesk.cli.LazyLink(ctx, null), ctx.artifacts(), ctx.clock(), Runnable::run);
+            return module(ctx.config(), ctx.jobs(), svc, ctx.artifacts())
+                    .receiptCore(j -> handBack(ctx.jobs(), j));
+        }));
+    }
+}
