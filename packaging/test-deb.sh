@@ -286,15 +286,18 @@ else
     skipped+=("database made by the app (no staff command in this build)")
 fi
 runuser -u resetdesk -- sh -c "echo '$marker' >/var/lib/resetdesk/data/test-deb-marker"
-before=$(ls /var/lib/resetdesk/backups | wc -l)
+# Backups land in /var/lib/resetdesk/backups (the package's file copy) or wherever "resetdesk db backup" puts them
+# (the store keeps its own beside the database, in db/resetdesk-backups/).
+backups() { find /var/lib/resetdesk -path '*backup*' -type f -printf '%T@ %P\n' | sort -n; }
+before=$(backups | wc -l)
 t=$(date +%s%N)
 dpkg -i --force-confold "$deb" >"$tmp/upgrade.log" 2>&1 || { cat "$tmp/upgrade.log" >&2; fail "upgrade (reinstall) failed"; }
-after=$(ls /var/lib/resetdesk/backups | wc -l)
-[ "$after" -gt "$before" ] || { cat "$tmp/upgrade.log" >&2; fail "no backup in /var/lib/resetdesk/backups after the upgrade"; }
+after=$(backups | wc -l)
+[ "$after" -gt "$before" ] || { cat "$tmp/upgrade.log" >&2; fail "no new backup under /var/lib/resetdesk after the upgrade"; }
 grep -qx "$marker" /var/lib/resetdesk/data/test-deb-marker || fail "data lost in the upgrade"
 grep -qx "# $marker" /etc/resetdesk/kiosk.properties || fail "config change lost in the upgrade"
 how=$(grep -q 'copied the database file' "$tmp/upgrade.log" && echo "file copy" || echo "resetdesk db backup")
-ok "upgrade ($(ms_since "$t") ms): database backed up by $how ($(ls -t /var/lib/resetdesk/backups | head -n 1)), data and config kept"
+ok "upgrade ($(ms_since "$t") ms): database backed up by $how ($(backups | tail -n 1 | cut -d' ' -f2)), data and config kept"
 if [ "$app_db" = yes ]; then
     out=$(cd "$tmp" && runuser -u resetdesk -- /usr/bin/resetdesk audit verify 2>&1) ||
         fail "resetdesk audit verify after the upgrade: $out"
