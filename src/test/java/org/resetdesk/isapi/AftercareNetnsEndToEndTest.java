@@ -29,7 +29,7 @@ import picocli.CommandLine;
 /**
  * {@code job aftercare} end to end through network namespaces: the kiosk's dedicated port and the recorder on a veth
  * pair, the recorder's ISAPI server behind it. Includes a recorder in another subnet (factory default 192.0.0.64),
- * reached through an address borrowed by the real {@code packaging/resetdesk-alias} helper.
+ * reached through an address borrowed by the real {@code packaging/bin/resetdesk-alias} helper.
  */
 class AftercareNetnsEndToEndTest {
     private static final Path HELPER = Path.of("packaging/bin/resetdesk-alias").toAbsolutePath();
