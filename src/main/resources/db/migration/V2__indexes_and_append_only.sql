@@ -1,6 +1,7 @@
 -- Board, history search and per-job history; events can neither be changed nor removed through SQL.
 CREATE INDEX jobs_open_created ON jobs(is_open, created_at);
-CREATE INDEX jobs_open_updated ON jobs(is_open, updated_at DESC);
+-- covers the history search: the LIKE runs over the index alone, snapshots are read only for the hits
+CREATE INDEX jobs_open_updated ON jobs(is_open, updated_at DESC, search_text);
 CREATE INDEX jobs_open_mac ON jobs(is_open, device_mac);
 CREATE INDEX events_job_seq ON events(job_id, seq);
 

@@ -12,7 +12,8 @@ import picocli.CommandLine.ParentCommand;
         subcommands = {JobOpenCommand.class, JobConnectCommand.class, JobExportCommand.class,
                 JobImportCommand.class, JobAbandonCommand.class, JobQueryCommands.Status.class,
                 JobQueryCommands.ListJobs.class, JobQueryCommands.Events.class, JobWatchCommand.class,
-                JobCloseCommand.class, AftercareCommand.class})
+                JobCloseCommand.class, AftercareCommand.class,
+                JobActivateCommand.class, JobResetDirectCommand.class})
 public final class JobCommand {
     @ParentCommand
     RootCommand root;

@@ -199,6 +199,16 @@ public final class JobService {
         return async(() -> resetStep.importReply(jobId, reply, newPassword, syncCameras));
     }
 
+    /** A reset without a support round trip (GUID file, security answers, legacy code); secrets are wiped. */
+    public CompletableFuture<ResetAttempt> resetDirect(String jobId, DirectProof proof, char[] newPassword,
+                                                       boolean syncCameras) {
+        return async(() -> resetStep.resetDirect(jobId, proof, newPassword, syncCameras));
+    }
+
+    public CompletableFuture<List<String>> securityQuestions(String jobId) {
+        return async(() -> link.securityQuestions(load(jobId).device().mac()));
+    }
+
     public CompletableFuture<Job> activate(String jobId, char[] password) {
         return async(() -> resetStep.activate(jobId, password));
     }

@@ -29,6 +29,19 @@ public interface RecorderLink {
     /** Activates an inactive device with its first password. */
     DeviceOutcome activate(String mac, char[] password);
 
+    /**
+     * A reset that needs no support round trip (GUID file, security answers, legacy security code). Sent once. Links
+     * that cannot do it answer REFUSED.
+     */
+    default DeviceOutcome resetDirect(String mac, DirectProof proof, char[] newPassword, boolean syncCameras) {
+        return new DeviceOutcome(DeviceOutcome.Kind.REFUSED, null, null, proof.method() + " is not supported here");
+    }
+
+    /** The IDs of the security questions the customer set (empty when none or unsupported). */
+    default java.util.List<String> securityQuestions(String mac) {
+        return java.util.List.of();
+    }
+
     /** Registers a listener for Hello announcements (a device that has just booted). */
     void onAnnouncement(Consumer<DeviceInfo> listener);
 

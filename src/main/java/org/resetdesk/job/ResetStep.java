@@ -118,6 +118,53 @@ final class ResetStep {
                 svc.event(j, "state.AWAITING_REPLY", "the attempt is still live"));
     }
 
+    JobService.ResetAttempt resetDirect(String jobId, DirectProof proof, char[] pw, boolean sync) {
+        try {
+            return svc.mutate(jobId, job -> {
+                Instant now = clock.instant();
+                if (job.state() != JobState.IDENTIFIED || job.device() == null) {
+                    throw JobService.refused("direct.refused.state",
+                            "a direct reset needs an identified recorder (job " + jobId + " is " + job.state() + ")");
+                }
+                if (proof.method().needsSupportRoundTrip() && proof.method() != ResetMethod.LEGACY_SECURITY_CODE
+                        || !job.device().resetMethods().contains(proof.method())) {
+                    throw JobService.refused("direct.refused.method",
+                            "the recorder does not offer " + proof.method() + " as a direct reset", proof.method());
+                }
+                Guards.identity(job, job.device()).ifPresent(r -> {
+                    throw new RefusedException(r);
+                });
+                CommandPolicy.check(DeviceCommand.sadp("reset"), Optional.of(job), false, now).ifPresent(r -> {
+                    throw new RefusedException(r);
+                });
+                if (proof.method() != ResetMethod.LEGACY_SECURITY_CODE) {
+                    requireStrong(pw);
+                }
+                Job j = svc.save(job.withMethod(proof.method()), svc.event(job, "reset.direct",
+                        proof.method() + " sent once"));
+                DeviceOutcome o = link.resetDirect(j.device().mac(), proof, pw,
+                        sync && Boolean.TRUE.equals(j.device().syncIpcPassword()));
+                String text = JobService.outcomeText(o);
+                if (o.isSuccess()) {
+                    String how = proof.method() == ResetMethod.LEGACY_SECURITY_CODE
+                            ? "reset to the factory default password; set the customer's password at once"
+                            : "the recorder accepted the new password";
+                    Job done = j.withLockout(null).moveTo(JobState.PASSWORD_SET, clock);
+                    return new JobService.ResetAttempt(svc.save(done, svc.event(j, "reset.success", how),
+                            svc.event(j, "state.PASSWORD_SET", proof.method() + " succeeded")), o);
+                }
+                Lockout l = o.kind() == DeviceOutcome.Kind.LOCKED
+                        ? new Lockout(0, now.plus(Duration.ofMinutes(o.lockedMinutes() == null ? 30 : o.lockedMinutes())))
+                        : o.retriesLeft() != null ? new Lockout(o.retriesLeft(), null) : j.lockout();
+                return new JobService.ResetAttempt(svc.save(j.withLockout(l), svc.event(j, "reset.failed",
+                        text + "; nothing is retried automatically")), o);
+            });
+        } finally {
+            Arrays.fill(pw, '\0');
+            proof.wipe();
+        }
+    }
+
     Job activate(String jobId, char[] pw) {
         try {
             return svc.mutate(jobId, job -> {

@@ -22,6 +22,7 @@ import java.util.function.Predicate;
 import org.resetdesk.job.DeviceCommand;
 import org.resetdesk.job.DeviceInfo;
 import org.resetdesk.job.DeviceOutcome;
+import org.resetdesk.job.DirectProof;
 import org.resetdesk.job.Macs;
 import org.resetdesk.job.RecorderLink;
 import org.resetdesk.job.ResetMethod;
@@ -202,6 +203,36 @@ public final class SadpClient implements RecorderLink, AutoCloseable {
         String mac = Macs.normalise(deviceMac);
         return withExchange(mac, random -> request(mac, "activate",
                 uuid -> SadpRequests.activate(uuid, mac, SadpCrypto.encryptWithRandom(random, password))));
+    }
+
+    @Override
+    public DeviceOutcome resetDirect(String deviceMac, DirectProof proof, char[] newPassword, boolean syncCameras) {
+        String mac = Macs.normalise(deviceMac);
+        return switch (proof.method()) {
+            case LEGACY_SECURITY_CODE -> legacyReset(mac, proof.legacyCode());
+            case GUID_FILE -> withExchange(mac, random -> {
+                String guid = new String(proof.guidFile(), StandardCharsets.US_ASCII).trim();
+                String pw = SadpCrypto.encryptWithRandom(random, newPassword);
+                return request(mac, "GUIDReset", uuid -> SadpRequests.guidReset(uuid, mac, syncCameras, guid, pw));
+            });
+            case SECURITY_QUESTIONS -> withExchange(mac, random -> {
+                List<SadpRequests.Answer> enc = new java.util.ArrayList<>();
+                for (DirectProof.Answer a : proof.answers()) {
+                    enc.add(new SadpRequests.Answer(a.questionId(), SadpCrypto.encryptWithRandom(random, a.answer())));
+                }
+                String pw = SadpCrypto.encryptWithRandom(random, newPassword);
+                return request(mac, "AnswerReset", uuid -> SadpRequests.answerReset(uuid, mac, syncCameras, enc, pw));
+            });
+            default -> new DeviceOutcome(DeviceOutcome.Kind.REFUSED, null, null,
+                    proof.method() + " needs an export and a reply");
+        };
+    }
+
+    @Override
+    public List<String> securityQuestions(String deviceMac) {
+        String mac = Macs.normalise(deviceMac);
+        return request(mac, "getsecurityquestion", uuid -> SadpRequests.getSecurityQuestion(uuid, mac))
+                .map(d -> d.all("ID")).orElse(List.of());
     }
 
     /** Legacy firmware: {@code reset} with the security code only (no exchange; the password becomes the default). */

@@ -1,10 +1,7 @@
 package org.resetdesk.store;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
@@ -75,49 +72,20 @@ public final class H2Database implements AutoCloseable {
         Path base = DatabaseFiles.base(basePath);
         Path file = DatabaseFiles.mvFile(base);
         boolean existed = DatabaseFiles.check(base, options.mustExist(), options.minFreeBytes());
-        requireLoopbackBinding();
+        H2Connections.requireLoopbackBinding();
         String url = url(base, options);
         boolean crashed = existed && !DatabaseFiles.cleanlyClosed(file);
-        Connection c = connect(url, file);
+        Connection c = H2Connections.connect(url, file);
         if (crashed) {
-            c = rewriteAfterCrash(c, url, file);
+            c = H2Connections.rewriteAfterCrash(c, url, file);
         }
         try {
             Path backup = Migrations.apply(c, url, USER, base, clock);
             return new H2Database(base, url, c, backup);
         } catch (RuntimeException e) {
-            closeQuietly(c);
+            H2Connections.closeQuietly(c);
             throw e;
         }
-    }
-
-    private static Connection connect(String url, Path file) {
-        try {
-            return DriverManager.getConnection(url, USER, "");
-        } catch (SQLException e) {
-            throw H2Errors.opening(e, file);
-        }
-    }
-
-    /**
-     * After a crash the file may hold chunks the dead process wrote but never linked; a second crash before they are
-     * overwritten lost acknowledged commits in DurabilityTest (H2 2.5.252). When this process is the only one on
-     * the file, {@code SHUTDOWN COMPACT} rewrites it without them before any new write.
-     */
-    private static Connection rewriteAfterCrash(Connection c, String url, Path file) {
-        try (Statement s = c.createStatement();
-             java.sql.ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS")) {
-            rs.next();
-            if (rs.getInt(1) > 1) {
-                return c;
-            }
-            s.execute("SHUTDOWN COMPACT");
-        } catch (SQLException e) {
-            closeQuietly(c);
-            throw H2Errors.opening(e, file);
-        }
-        closeQuietly(c);
-        return connect(url, file);
     }
 
     static String url(Path base, Options o) {
@@ -130,21 +98,6 @@ public final class H2Database implements AutoCloseable {
             u.append(";IFEXISTS=TRUE");
         }
         return u.toString();
-    }
-
-    /** H2 reads {@code h2.bindAddress} once; refuse to run its server if it could listen beyond loopback. */
-    static void requireLoopbackBinding() {
-        String bound = org.h2.engine.SysProperties.BIND_ADDRESS;
-        boolean loopback;
-        try {
-            loopback = bound != null && InetAddress.getByName(bound).isLoopbackAddress();
-        } catch (UnknownHostException e) {
-            loopback = false;
-        }
-        if (!loopback) {
-            throw new StoreException("the database server would listen on " + (bound == null ? "all addresses" : bound)
-                    + "; start the JVM with -Dh2.bindAddress=127.0.0.1");
-        }
     }
 
     /**
@@ -240,8 +193,8 @@ public final class H2Database implements AutoCloseable {
     }
 
     private void reconnect() {
-        closeQuietly(connection);
-        connection = connect(url, file);
+        H2Connections.closeQuietly(connection);
+        connection = H2Connections.connect(url, file);
     }
 
     /** Forces everything committed so far onto the disk ({@code CHECKPOINT SYNC}: fsync of the database file). */
@@ -296,14 +249,6 @@ public final class H2Database implements AutoCloseable {
             connection.rollback();
         } catch (SQLException ignored) {
             // the original failure is what the caller needs to see
-        }
-    }
-
-    private static void closeQuietly(Connection c) {
-        try {
-            c.close();
-        } catch (SQLException ignored) {
-            // already failing
         }
     }
 }

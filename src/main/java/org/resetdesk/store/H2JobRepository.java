@@ -85,8 +85,30 @@ public final class H2JobRepository implements JobRepository {
     public List<Job> searchClosed(String text, int limit) {
         String like = "%" + (text == null ? "" : text.strip().toLowerCase(Locale.ROOT))
                 .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-        return jobs("SELECT id, snapshot FROM jobs WHERE is_open = FALSE AND search_text LIKE ? ESCAPE '\\'"
-                + " ORDER BY updated_at DESC, id DESC LIMIT ?", like, Math.max(0, limit));
+        // two steps: the ids come from the covering index (is_open, updated_at, search_text) without touching the
+        // wide rows; then only the hits' snapshots are read
+        List<String> ids = db.read("search the job history", c -> {
+            List<String> out = new ArrayList<>();
+            // "ORDER BY is_open, updated_at DESC" lets H2 walk the index in order and stop at the limit; without it
+            // H2 2.5 picked (is_open, created_at) and sorted all 100 000 rows (1.4 s instead of 20 ms, see benchmark)
+            try (PreparedStatement ps = c.prepareStatement("SELECT id FROM jobs USE INDEX (jobs_open_updated)"
+                    + " WHERE is_open = FALSE AND search_text LIKE ? ESCAPE '\\' ORDER BY is_open, updated_at DESC"
+                    + " LIMIT ?")) {
+                ps.setString(1, like);
+                ps.setInt(2, Math.max(0, limit));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(rs.getString(1));
+                    }
+                }
+            }
+            return out;
+        });
+        List<Job> found = new ArrayList<>(ids.size());
+        for (String id : ids) {
+            find(id).ifPresent(found::add);
+        }
+        return found;
     }
 
     @Override

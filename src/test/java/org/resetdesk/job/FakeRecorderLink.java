@@ -106,6 +106,19 @@ public final class FakeRecorderLink implements RecorderLink {
         return DeviceOutcome.of(DeviceOutcome.Kind.SUCCESS);
     }
 
+    public volatile String guid = "GUID-0001";
+
+    @Override
+    public DeviceOutcome resetDirect(String mac, DirectProof proof, char[] newPassword, boolean syncCameras) {
+        sent.add("GUIDReset");
+        if (proof.method() != ResetMethod.GUID_FILE) {
+            return DeviceOutcome.of(DeviceOutcome.Kind.REFUSED);
+        }
+        boolean ok = guid.equals(new String(proof.guidFile(), java.nio.charset.StandardCharsets.US_ASCII).trim());
+        return ok ? DeviceOutcome.of(DeviceOutcome.Kind.SUCCESS)
+                : new DeviceOutcome(DeviceOutcome.Kind.INVALID_GUID, 4, null, "invalidGUID");
+    }
+
     @Override
     public DeviceOutcome activate(String mac, char[] password) {
         sent.add("activate");

@@ -200,4 +200,30 @@ class JobServiceTest {
         new Watchdog(restarted, link, clock, null, Duration.ofSeconds(1)).tick();
         assertThat(repo.find(job.id()).orElseThrow().guard()).isEqualTo(GuardStatus.ANSWERING);
     }
+
+    @Test
+    void guidFileResetsWithoutSupportAndAWrongFileCountsDown() {
+        Job job = svc.open(intake(link.device.serial())).join();
+        svc.connect(job.id(), link.device).join();
+        byte[] wrong = "GUID-9999".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        JobService.ResetAttempt bad = svc.resetDirect(job.id(), DirectProof.guid(wrong),
+                "Tr4vel-Blue9".toCharArray(), false).join();
+        assertThat(bad.outcome().kind()).isEqualTo(DeviceOutcome.Kind.INVALID_GUID);
+        assertThat(bad.job().state()).isEqualTo(JobState.IDENTIFIED);
+        assertThat(bad.job().lockout().retriesLeft()).isEqualTo(4);
+        assertThat(wrong).containsOnly((byte) 0);
+        JobService.ResetAttempt good = svc.resetDirect(job.id(),
+                DirectProof.guid("GUID-0001".getBytes(java.nio.charset.StandardCharsets.US_ASCII)),
+                "Tr4vel-Blue9".toCharArray(), false).join();
+        assertThat(good.job().state()).isEqualTo(JobState.PASSWORD_SET);
+        assertThat(link.sent).doesNotContain("getencryptstring");
+    }
+
+    @Test
+    void directResetIsRefusedForAMethodTheRecorderDoesNotOffer() {
+        Job job = svc.open(intake(link.device.serial())).join();
+        svc.connect(job.id(), link.device).join();
+        assertThatThrownBy(() -> svc.resetDirect(job.id(), DirectProof.legacy("RRSdRderd9"), new char[0], false)
+                .join()).satisfies(t -> assertThat(refusal(t).refusal().key()).isEqualTo("direct.refused.method"));
+    }
 }

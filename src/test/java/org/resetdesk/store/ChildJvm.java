@@ -33,9 +33,15 @@ final class ChildJvm implements AutoCloseable {
     }
 
     static ChildJvm start(Path stderrFile, Class<?> main, String... args) throws IOException {
+        return start(List.of("-Dh2.bindAddress=127.0.0.1"), stderrFile, main, args);
+    }
+
+    /** @param jvmOptions system properties for the child; none means the store must bind H2 to loopback itself */
+    static ChildJvm start(List<String> jvmOptions, Path stderrFile, Class<?> main, String... args) throws IOException {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Dh2.bindAddress=127.0.0.1",
-                "-cp", System.getProperty("java.class.path"), main.getName()));
+                "-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
+        cmd.addAll(jvmOptions);
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), main.getName()));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(stderrFile.toFile());
         return new ChildJvm(pb.start());

@@ -35,7 +35,9 @@ class MultiProcessTest {
     @Test
     void headlessProcessesWorkWhileTheKioskHoldsTheDatabase() throws Exception {
         Path base = Files.createDirectories(dir.resolve("db")).resolve("kiosk");
-        try (ChildJvm kiosk = ChildJvm.start(dir.resolve("kiosk.err"), KioskProcess.class, "kiosk", base.toString())) {
+        // no -Dh2.bindAddress here: H2Database must bind the server to loopback by itself
+        try (ChildJvm kiosk = ChildJvm.start(List.of(), dir.resolve("kiosk.err"), KioskProcess.class, "kiosk",
+                base.toString())) {
             String kioskJob = kiosk.await(l -> l.startsWith("ready "), ChildJvm.timeout()).substring(6);
 
             List<Listener> listeners = listeners(kiosk.pid());
@@ -80,6 +82,18 @@ class MultiProcessTest {
                 assertThat(after).extracting(JobEvent::seq).containsExactly(4L);
                 assertThat(new AuditChain(db).verify().describe()).isEqualTo("audit: 4 events verified, chain intact");
             }
+        }
+    }
+
+    @Test
+    void refusesToStartWhenH2WouldListenBeyondLoopback() throws Exception {
+        H2Database.open(dir.resolve("db/kiosk"), H2Database.Options.createIfMissing()).close();
+        try (ChildJvm cli = ChildJvm.start(List.of("-Dh2.bindAddress=0.0.0.0"), dir.resolve("cli.err"),
+                org.resetdesk.Main.class, "--db", dir.resolve("db/kiosk").toString(), "audit", "verify")) {
+            assertThat(cli.drainAfterExit(ChildJvm.timeout())).isEmpty();
+            assertThat(cli.exitValue()).isEqualTo(1);
+            assertThat(Files.readString(dir.resolve("cli.err"))).isEqualTo("audit verify: the database server would"
+                    + " listen on 0.0.0.0; start the JVM with -Dh2.bindAddress=127.0.0.1\n");
         }
     }
 
