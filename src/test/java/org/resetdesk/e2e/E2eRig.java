@@ -1,6 +1,7 @@
 package org.resetdesk.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -88,6 +89,8 @@ final class E2eRig implements AutoCloseable {
         String ns = lab.namespace("rec" + n);
         String port = lab.ifName("ded");
         lab.link(kiosk, port, kioskCidr, ns, "eth0", ethCidr);
+        // a veth end reports carrier a moment after both ends are set up (the kernel's link watch runs deferred)
+        await().atMost(JVM).until(() -> operUp(ns, "eth0") && operUp(kiosk, port));
         Path state = Files.createDirectories(dir.resolve("rec" + n));
         List<String> args = new ArrayList<>(List.of("recorder", "--interface", "eth0", "--sadp-port", "37020",
                 "--control-port", "18080", "--isapi-port", "8080", "--state-dir", state.toString(), "--profile",
@@ -95,6 +98,10 @@ final class E2eRig implements AutoCloseable {
         args.addAll(List.of(extra));
         return new Recorder(this, ns, port, ethCidr.substring(0, ethCidr.indexOf('/')), state,
                 java(ns, Map.of(), args.toArray(String[]::new)));
+    }
+
+    private boolean operUp(String ns, String ifName) {
+        return lab.exec(ns, "cat", "/sys/class/net/" + ifName + "/operstate").trim().equals("up");
     }
 
     /** A fresh job store (a copy of the template with staff "anna") working on {@code r}'s dedicated port. */

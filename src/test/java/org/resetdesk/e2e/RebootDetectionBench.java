@@ -61,6 +61,52 @@ class RebootDetectionBench {
         }
     }
 
+    /**
+     * Console vs network: the recorder prints its boot log to a socat pty; the test reads the other end and stamps
+     * the first banner line, while the network watch voids the job once the recorder is back on the network.
+     */
+    @Test
+    void consoleBannerVersusNetworkDetection() throws Exception {
+        int rounds = 5;
+        long down = 3000;
+        try (E2eRig rig = E2eRig.create(); PtyPair pty = PtyPair.start(rig.dir.resolve("rec-console"),
+                rig.dir.resolve("kiosk-console"))) {
+            Recorder rec = rig.recorder("nvr", "10.93.10.1/24", "10.93.10.64/24", "--console", pty.a.toString())
+                    .awaitStarted();
+            Desk desk = rig.desk(rec);
+            String id = arm(desk, 0);
+            long tx = rig.lab.counter(rig.kiosk, rec.port, "tx_packets");
+            NsProcess watch = desk.start("job", "watch", "--period-ms", "500");
+            await().atMost(WAIT).until(() -> rig.lab.counter(rig.kiosk, rec.port, "tx_packets") >= tx + 3);
+            List<Long> console = new ArrayList<>();
+            List<Long> network = new ArrayList<>();
+            for (int round = 1; round <= rounds; round++) {
+                int from = watch.lines().size();
+                int consoleFrom = pty.lines().size();
+                NsProcess reboot = rec.ctlAsync("reboot", "--down-ms", String.valueOf(down));
+                long issued = reboot.awaitLine(0, l -> !l.isBlank(), WAIT).nanos();
+                NsProcess.Line banner = pty.awaitLine(consoleFrom, l -> l.contains("U-Boot"), WAIT);
+                String job = id;
+                NsProcess.Line voided = watch.awaitLine(from, l -> l.contains("\"guard.voided\"")
+                        && l.contains("\"" + job + "\""), WAIT);
+                console.add((banner.nanos() - issued) / 1_000_000);
+                network.add((voided.nanos() - issued) / 1_000_000);
+                assertThat(voided.nanos()).as("the console shows the reboot first").isGreaterThan(banner.nanos());
+                if (round < rounds) {
+                    id = arm(desk, round);
+                }
+            }
+            watch.close();
+            System.out.println("BENCH console-vs-network: console banner median " + median(console)
+                    + " ms, network void median " + median(network) + " ms after the reboot (n=" + rounds
+                    + ", down time " + down + " ms; console " + console + ", network " + network + ")");
+        }
+    }
+
+    static long median(List<Long> xs) {
+        return xs.stream().sorted().toList().get(xs.size() / 2);
+    }
+
     /** A fresh armed job on the recorder: open, connect, export (a new job each round, see the report). */
     private static String arm(Desk desk, int round) {
         String id = desk.openAndConnect();
