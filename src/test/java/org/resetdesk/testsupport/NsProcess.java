@@ -100,7 +100,8 @@ public final class NsProcess implements AutoCloseable {
                 left = Math.min(left, TimeUnit.MILLISECONDS.toNanos(300));
             }
             try {
-                wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+                // bounded slices: the pumps see EOF (and notify) slightly before the process counts as exited
+                wait(Math.max(1, Math.min(200, TimeUnit.NANOSECONDS.toMillis(left))));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new AssertionError(name + ": interrupted");
