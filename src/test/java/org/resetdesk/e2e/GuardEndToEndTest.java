@@ -146,6 +146,7 @@ class GuardEndToEndTest {
 
         Result old = desk.importFile(id, firstReply, PASSWORD);
         assertThat(old.exit()).isEqualTo(1);
+        System.out.println("E2E old reply after re-export: " + old.out() + " / " + old.err());
         assertThat(String.join("\n", old.out()) + old.err()).containsAnyOf("CODE_ERROR", "refused");
         assertThat(reExported.state().get("passwordChangedAt").isNull()).isTrue();
         Desk.Check check = desk.check(id);
@@ -202,7 +203,9 @@ class GuardEndToEndTest {
 
         Result right = desk.importKey(id, key, PASSWORD);
         assertThat(right.exit()).isEqualTo(1);
-        assertThat(right.err()).contains("locked").contains("min");
+        // refused by the kiosk's lockout guard before anything is sent: no device answer on stdout
+        assertThat(right.err()).contains("refused: the recorder is locked for another").contains("min");
+        assertThat(right.out()).isEmpty();
         JsonNode device = locked.state();
         assertThat(device.get("failedAttempts").asInt()).as("codes the recorder received").isEqualTo(sent);
         assertThat(device.get("passwordChangedAt").isNull()).isTrue();
