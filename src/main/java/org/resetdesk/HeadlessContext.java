@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.resetdesk.cli.CliContext;
+import org.resetdesk.cli.CliSupport;
 import org.resetdesk.cli.CommandFailed;
 import org.resetdesk.cli.RootCommand;
 import org.resetdesk.config.ConfigException;
@@ -72,7 +73,9 @@ final class HeadlessContext implements CliContext {
     private synchronized H2Database db() {
         if (db == null) {
             try {
-                db = H2Database.open(config.dbPath(), H2Database.Options.createIfMissing(), clock);
+                boolean create = config.training() || CliSupport.mayCreateStore;
+                db = H2Database.open(config.dbPath(), create ? H2Database.Options.createIfMissing()
+                        : H2Database.Options.existing(), clock);
             } catch (StoreException e) {
                 throw new CommandFailed(e.getMessage());
             }

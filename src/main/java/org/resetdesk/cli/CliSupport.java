@@ -20,6 +20,9 @@ public final class CliSupport {
         throw new CommandFailed("no storage is configured in this build");
     };
 
+    /** Set by commands that start a store (job open): others refuse a database that does not exist yet. */
+    public static volatile boolean mayCreateStore;
+
     /** The root command of the command line being run (one per process; set by {@link Commands#build}). */
     public static volatile RootCommand root;
 

@@ -49,6 +49,7 @@ final class JobOpenCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "--ownership kind must be receipt, invoice, installer-letter or other");
         }
+        CliSupport.mayCreateStore = true;
         try (CliContext ctx = parent.context()) {
             if (ctx.staff().find(staff).isEmpty()) {
                 throw new CommandFailed("unknown staff id " + staff);

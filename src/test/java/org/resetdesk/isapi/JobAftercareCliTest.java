@@ -56,6 +56,7 @@ class JobAftercareCliTest {
             CliSupport.contextFactory = root -> context(repo, rig.clock);
             AftercareCommand.opener = (ctx, job, pin) -> rig.client(job);
             CommandLine cl = Commands.build();
+            cl.getSubcommands().get("job").getCommandSpec().removeSubcommand("aftercare");
             cl.getSubcommands().get("job").addSubcommand("aftercare", new AftercareCommand()
                     .withInput(new ByteArrayInputStream((IsapiRig.PASSWORD + "\n").getBytes(StandardCharsets.UTF_8))));
             StringWriter out = new StringWriter();
@@ -79,6 +80,7 @@ class JobAftercareCliTest {
             CliSupport.contextFactory = root -> context(repo, rig.clock);
             AftercareCommand.opener = (ctx, job, pin) -> rig.client(job);
             CommandLine cl = Commands.build();
+            cl.getSubcommands().get("job").getCommandSpec().removeSubcommand("aftercare");
             cl.getSubcommands().get("job").addSubcommand("aftercare", new AftercareCommand()
                     .withInput(new ByteArrayInputStream("Wrong-1\n".getBytes(StandardCharsets.UTF_8))));
             cl.setOut(new PrintWriter(new StringWriter(), true));

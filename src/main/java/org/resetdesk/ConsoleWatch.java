@@ -1,0 +1,34 @@
+package org.resetdesk;
+
+import java.time.Clock;
+import org.resetdesk.config.KioskConfig;
+import org.resetdesk.console.SerialConsole;
+import org.resetdesk.console.SerialSettings;
+import org.resetdesk.job.ConsoleLink;
+import org.resetdesk.job.Job;
+import org.resetdesk.job.JobService;
+
+/**
+ * The recorder's debug console as a second reboot detector: every boot banner or failure it prints is an
+ * observation for each armed job at the counter (one recorder is on the console at a time). Listen-only.
+ */
+final class ConsoleWatch {
+    private ConsoleWatch() {}
+
+    static AutoCloseable startIfConfigured(KioskConfig config, JobService jobs, Clock clock) {
+        if (config.consolePort() == null || config.consolePort().isBlank()) {
+            return () -> { };
+        }
+        SerialConsole console = new SerialConsole(SerialSettings.defaults(config.consolePort())
+                .withBaud(config.consoleBaud()), clock);
+        console.addListener(ConsoleLink.observing(o -> {
+            for (Job j : jobs.openJobs().join()) {
+                if (j.state().isArmed()) {
+                    jobs.observe(j.id(), o);
+                }
+            }
+        }));
+        console.start();
+        return console::stop;
+    }
+}

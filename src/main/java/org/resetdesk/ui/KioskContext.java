@@ -1,0 +1,38 @@
+package org.resetdesk.ui;
+
+import java.time.Clock;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+import org.resetdesk.job.JobService;
+import org.resetdesk.job.StaffDirectory;
+
+/**
+ * Everything the kiosk UI needs, composed by {@code Main} (or by a test from in-memory parts).
+ *
+ * @param jobs the job use cases; futures complete on any thread, the UI hops back to the EDT itself
+ * @param staff staff accounts and PIN sign-in (may block: called on {@code io})
+ * @param clock the kiosk's time (countdowns, today's figures)
+ * @param io executor for anything that blocks (files, staff directory, trainer controls)
+ * @param training whether this is a training station (banner and trainer panel)
+ * @param trainer the training fault controls; null when not training
+ */
+public record KioskContext(
+        JobService jobs,
+        StaffDirectory staff,
+        Clock clock,
+        Executor io,
+        boolean training,
+        TrainerControls trainer,
+        KioskSettings settings) {
+
+    public KioskContext {
+        Objects.requireNonNull(jobs, "jobs");
+        Objects.requireNonNull(staff, "staff");
+        Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(io, "io");
+        Objects.requireNonNull(settings, "settings");
+        if (training && trainer == null) {
+            throw new IllegalArgumentException("a training station needs trainer controls");
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package org.resetdesk.ui.screen;
+
+import javax.swing.JComponent;
+import org.resetdesk.ui.Session;
+import org.resetdesk.ui.SignInPanel;
+
+/** Staff pick their name and type their PIN; repeated wrong PINs lock the account (the directory decides). */
+public final class SignInScreen extends ScreenBase {
+    private final SignInPanel panel;
+
+    public SignInScreen(Session session) {
+        super(session, "signin", "signin.title");
+        lead(msg("signin.lead"));
+        panel = new SignInPanel(session, "signin", false, session::signedIn);
+        body.setLayout(new net.miginfocom.swing.MigLayout("insets 0", "[grow, fill]", "[top]"));
+        body.add(panel);
+        back("signin.back", () -> session.show("attract"));
+    }
+
+    @Override
+    public void onShow() {
+        panel.reload();
+    }
+
+    @Override
+    public void onHide() {
+        panel.wipe();
+    }
+
+    @Override
+    public JComponent firstFocus() {
+        return panel.focusTarget();
+    }
+}

@@ -1,0 +1,155 @@
+package org.resetdesk.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.awt.Component;
+import java.awt.Rectangle;
+import java.awt.Robot;
+import java.awt.image.BufferedImage;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import javax.imageio.ImageIO;
+import javax.swing.JLabel;
+import javax.swing.SwingUtilities;
+import org.assertj.swing.core.BasicRobot;
+import org.assertj.swing.core.GenericTypeMatcher;
+import org.assertj.swing.edt.GuiActionRunner;
+import org.assertj.swing.fixture.FrameFixture;
+import org.resetdesk.ui.testkit.TestStation;
+
+/**
+ * Drives a real kiosk window under Xvfb with AssertJ Swing: launch, click by component name, wait for screens,
+ * take screenshots. Records off-EDT Swing access with {@link EdtCheck}; {@link #close()} fails on any.
+ */
+final class KioskDriver implements AutoCloseable {
+    static final Path SHOTS = Path.of("target", "screenshots");
+    final TestStation station;
+    final KioskApp.Handle handle;
+    final KioskFrame frame;
+    final FrameFixture window;
+    final EdtCheck edt;
+    final java.util.List<String> uncaught = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    KioskDriver(Path dir, Locale locale, boolean watchdog) throws Exception {
+        edt = GuiActionRunner.execute(EdtCheck::install);
+        Thread.setDefaultUncaughtExceptionHandler((t, e) -> uncaught.add(t.getName() + ": " + e));
+        station = new TestStation(dir, locale);
+        if (watchdog) {
+            station.startWatchdog();
+        }
+        handle = KioskApp.launch(station.ctx);
+        frame = handle.frame().get(20, TimeUnit.SECONDS);
+        handle.ready().get(20, TimeUnit.SECONDS);
+        BasicRobot robot = (BasicRobot) BasicRobot.robotWithCurrentAwtHierarchyWithoutScreenLock();
+        robot.settings().delayBetweenEvents(10);
+        robot.settings().eventPostingDelay(15);
+        window = new FrameFixture(robot, frame);
+    }
+
+    /** The current screen id, read on the EDT. */
+    String screen() {
+        return GuiActionRunner.execute(frame::current);
+    }
+
+    void waitForScreen(String id) {
+        await().atMost(Duration.ofSeconds(10)).until(() -> id.equals(screen()));
+        window.robot().waitForIdle();
+    }
+
+    /** Waits until the named button is showing and enabled, clicks it, and lets the EDT settle. */
+    void click(String name) {
+        waitUntil(() -> showing(name) && onEdt(() -> Ui.find(frame.getRootPane(), name).isEnabled()));
+        window.button(name).click();
+        window.robot().waitForIdle();
+    }
+
+    void toggle(String name) {
+        waitUntil(() -> showing(name));
+        window.toggleButton(name).click();
+        window.robot().waitForIdle();
+    }
+
+    String labelText(String name) {
+        return GuiActionRunner.execute(() -> {
+            Component c = Ui.find(frame.getRootPane(), name);
+            assertThat(c).as("component " + name).isInstanceOf(JLabel.class);
+            return ((JLabel) c).getText();
+        });
+    }
+
+    /** Whether the named component exists and is showing (never throws, for waiting). */
+    boolean showing(String name) {
+        return onEdt(() -> {
+            Component c = Ui.find(frame.getRootPane(), name);
+            return c != null && c.isShowing();
+        });
+    }
+
+    <T> T onEdt(Callable<T> c) {
+        return GuiActionRunner.execute(c);
+    }
+
+    void waitUntil(Callable<Boolean> c) {
+        await().atMost(Duration.ofSeconds(10)).until(c);
+    }
+
+    /** From the attract screen through the PIN pad to the board. */
+    void signIn(String staffId, String pin) {
+        waitForScreen("attract");
+        window.robot().click(frame.getContentPane());
+        waitForScreen("signin");
+        pickAndTypePin("signin", staffId, pin);
+        click("signin.ok");
+    }
+
+    void pickAndTypePin(String prefix, String staffId, String pin) {
+        window.toggleButton(new GenericTypeMatcher<>(javax.swing.JToggleButton.class) {
+            @Override
+            protected boolean isMatching(javax.swing.JToggleButton b) {
+                return (prefix + ".staff." + staffId).equals(b.getName()) && b.isShowing();
+            }
+        }).click();
+        for (char c : pin.toCharArray()) {
+            click(prefix + ".pin." + c);
+        }
+    }
+
+    /** A PNG of the whole screen (1280×800 under the CI's Xvfb) to target/screenshots. */
+    Path shot(String name) {
+        window.robot().waitForIdle();
+        try {
+            Files.createDirectories(SHOTS);
+            Rectangle r = onEdt(() -> frame.getBounds());
+            BufferedImage img = new Robot().createScreenCapture(r);
+            Path p = SHOTS.resolve(name + ".png");
+            ImageIO.write(img, "png", new File(p.toString()));
+            return p;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (java.awt.AWTException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        try {
+            if (!handle.exit().isDone()) {
+                SwingUtilities.invokeAndWait(() -> frame.leave(0));
+            }
+            window.cleanUp();
+        } finally {
+            station.close();
+        }
+        assertThat(edt.violations()).as("Swing touched off the event thread").isEmpty();
+        assertThat(uncaught).as("uncaught exceptions (e.g. on the EDT)").isEmpty();
+    }
+}

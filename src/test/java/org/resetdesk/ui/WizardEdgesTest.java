@@ -1,0 +1,79 @@
+package org.resetdesk.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.resetdesk.job.JobState;
+import org.resetdesk.ui.testkit.FakeRecorderLink;
+
+/** The wizard's other roads: a serial that does not match, old firmware, an inactive recorder. */
+@Tag("gui")
+class WizardEdgesTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void aDifferentSerialIsMarkedAndTheEngineRefusesIt() throws Exception {
+        try (KioskDriver k = new KioskDriver(dir, Locale.ENGLISH, false)) {
+            toConnect(k, FakeRecorderLink.SERIAL.replace("J12345678", "J12345679"));
+            k.waitUntil(() -> k.labelText("connect.verdict").equals(Messages.get("connect.mismatch")));
+            assertThat(k.labelText("connect.reportedSerial")).contains("<u>8</u>");
+            k.click("connect.next");
+            k.waitUntil(() -> k.labelText("connect.verdict").contains("not the recorder on the label"));
+            k.shot("05b-connect-mismatch");
+            assertThat(k.screen()).isEqualTo("connect");
+            assertThat(k.station.repo.openJobs().get(0).state()).isEqualTo(JobState.INTAKE);
+        }
+    }
+
+    @Test
+    void oldFirmwareGetsAnUpdateWarning() throws Exception {
+        try (KioskDriver k = new KioskDriver(dir, Locale.ENGLISH, false)) {
+            k.station.recorder.firmware("DS-7608NI-E2", "V3.4.92 build 170228", true);
+            toConnect(k, FakeRecorderLink.SERIAL);
+            k.click("connect.next");
+            k.waitForScreen("recorder");
+            assertThat(k.showing("recorder.firmwareWarning")).isTrue();
+            assertThat(k.labelText("recorder.firmware")).isEqualTo("V3.4.92 build 170228");
+            assertThat(k.showing("recorder.method.GUID_FILE")).isTrue();
+            assertThat(k.onEdt(() -> Ui.find(k.frame.getRootPane(), "recorder.method.GUID_FILE").isEnabled()))
+                    .as("methods without a support round trip cannot be exported").isFalse();
+            k.shot("06b-recorder-old-firmware");
+        }
+    }
+
+    @Test
+    void anInactiveRecorderIsActivatedWithTheCustomersPassword() throws Exception {
+        try (KioskDriver k = new KioskDriver(dir, Locale.ENGLISH, false)) {
+            k.station.recorder.firmware("DS-7608NI-K2", "V4.62.210 build 230302", false);
+            toConnect(k, FakeRecorderLink.SERIAL);
+            k.click("connect.next");
+            k.waitForScreen("password");
+            assertThat(k.labelText("password.lead")).contains("not activated");
+            KioskFlowTest.typePassword(k, KioskFlowTest.PASSWORD);
+            k.click("password.set");
+            k.waitForScreen("done");
+            assertThat(k.station.repo.openJobs().get(0).state()).isEqualTo(JobState.PASSWORD_SET);
+        }
+    }
+
+    private static void toConnect(KioskDriver k, String labelSerial) {
+        k.signIn("ann", "1234");
+        k.waitForScreen("board");
+        k.click("board.newJob");
+        k.waitForScreen("customer");
+        k.window.textBox("customer.name").enterText("Jonas Weber");
+        k.window.textBox("customer.serial").enterText(labelSerial);
+        k.toggle("customer.kind.INVOICE");
+        k.window.textBox("customer.ownershipRef").enterText("RE-88120");
+        k.click("customer.next");
+        k.waitUntil(() -> k.labelText("customer.problem").equals(Messages.get("customer.missing.consent")));
+        k.window.checkBox("customer.consent").click();
+        k.click("customer.next");
+        k.waitForScreen("connect");
+    }
+}
