@@ -29,10 +29,10 @@ final class H2Connections {
 
     /**
      * Connects; when another process is opening the same file at this very moment (its lock file is fresh, or it is
-     * still starting the mixed-mode server), waits briefly and tries again, for up to about 10 s.
+     * still starting the mixed-mode server), waits briefly and tries again, for up to about 30 s.
      */
     static Connection connect(String url, Path file) {
-        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
         long pause = 50;
         while (true) {
             try {
@@ -52,7 +52,7 @@ final class H2Connections {
     static boolean openRace(SQLException e) {
         String m = String.valueOf(e.getMessage());
         return m.contains("Lock file recently modified") || m.contains("Database may be already in use")
-                || m.contains("Connection refused") && m.contains("server");
+                || m.contains("Concurrent update") || m.contains("Connection refused") && m.contains("server");
     }
 
     /**
