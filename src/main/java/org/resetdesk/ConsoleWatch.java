@@ -16,6 +16,12 @@ final class ConsoleWatch {
     private ConsoleWatch() {}
 
     static AutoCloseable startIfConfigured(KioskConfig config, JobService jobs, Clock clock) {
+        return startIfConfigured(config, jobs, clock, null);
+    }
+
+    /** As above; the console's lines also go to {@code buffer} (the kiosk's live console view) when not null. */
+    static AutoCloseable startIfConfigured(KioskConfig config, JobService jobs, Clock clock,
+                                           org.resetdesk.console.ConsoleBuffer buffer) {
         if (config.consolePort() == null || config.consolePort().isBlank()) {
             return () -> { };
         }
@@ -28,6 +34,9 @@ final class ConsoleWatch {
                 }
             }
         }));
+        if (buffer != null) {
+            console.addListener(buffer.listener());
+        }
         console.start();
         return console::stop;
     }

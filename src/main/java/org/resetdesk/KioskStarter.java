@@ -14,44 +14,48 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.resetdesk.cli.CliSupport;
 import org.resetdesk.cli.CommandFailed;
 import org.resetdesk.config.KioskConfig;
+import org.resetdesk.console.ConsoleBuffer;
 import org.resetdesk.job.JobService;
 import org.resetdesk.job.StaffDirectory;
 import org.resetdesk.job.Watchdog;
+import org.resetdesk.recorder.VirtualRecorder;
 import org.resetdesk.sadp.SadpClient;
 import org.resetdesk.store.FileArtifacts;
 import org.resetdesk.store.H2Database;
 import org.resetdesk.store.H2JobRepository;
 import org.resetdesk.store.H2StaffDirectory;
 import org.resetdesk.store.StoreException;
+import org.resetdesk.support.SupportModule;
 import org.resetdesk.ui.KioskApp;
 import org.resetdesk.ui.KioskContext;
+import org.resetdesk.ui.KioskServices;
 import org.resetdesk.ui.KioskSettings;
 
 /**
  * Composes the kiosk: store, SADP client on the dedicated port (in training: an in-process virtual recorder on
- * loopback), the job engine and its watchdog, the serial console watch when configured, then the UI. Blocks until
- * the kiosk is left with a manager PIN.
+ * loopback), the job engine and its watchdog, the serial console watch when configured, aftercare over ISAPI, the
+ * support hand-off and receipts, then the UI. {@link #start} blocks until the kiosk is left with a manager PIN;
+ * {@link #compose} builds the same parts without showing anything (tests drive the real composition with it).
  */
-final class KioskStarter {
-    /** Training sign-in: shown on the training banner, never created on a real station. */
+public final class KioskStarter {
+    /** Training sign-in: shown on the training sign-in screen, never created on a real station. */
     static final String TRAINING_STAFF = "trainee";
     static final String TRAINING_MANAGER = "manager";
+    public static final String TRAINING_STAFF_PIN = "1111";
+    public static final String TRAINING_MANAGER_PIN = "2222";
 
-    private KioskStarter() {}
-
-    static Integer start() {
-        KioskConfig config = HeadlessContext.config(CliSupport.root);
-        List<AutoCloseable> open = new ArrayList<>();
-        try {
-            return run(config, open);
-        } catch (IOException e) {
-            throw new CommandFailed("the kiosk cannot start: " + e.getMessage());
-        } catch (StoreException e) {
-            throw new CommandFailed(e.getMessage());
-        } finally {
-            for (int i = open.size() - 1; i >= 0; i--) {
+    /**
+     * A composed kiosk: the UI's context, and what to close (in reverse order) when the kiosk is left.
+     *
+     * @param recorder the in-process training recorder, or null on a real station
+     */
+    public record Composition(KioskContext context, List<AutoCloseable> closeables, VirtualRecorder recorder)
+            implements AutoCloseable {
+        @Override
+        public void close() {
+            for (int i = closeables.size() - 1; i >= 0; i--) {
                 try {
-                    open.get(i).close();
+                    closeables.get(i).close();
                 } catch (Exception ignored) {
                     // shutting down
                 }
@@ -59,7 +63,35 @@ final class KioskStarter {
         }
     }
 
-    private static Integer run(KioskConfig config, List<AutoCloseable> open) throws IOException {
+    private KioskStarter() {}
+
+    static Integer start() {
+        KioskConfig config = HeadlessContext.config(CliSupport.root);
+        Composition c;
+        try {
+            c = compose(config);
+        } catch (IOException e) {
+            throw new CommandFailed("the kiosk cannot start: " + e.getMessage());
+        } catch (StoreException e) {
+            throw new CommandFailed(e.getMessage());
+        }
+        try (c) {
+            return KioskApp.start(c.context());
+        }
+    }
+
+    /** Builds every part of the kiosk without showing it; on failure whatever was opened is closed again. */
+    public static Composition compose(KioskConfig config) throws IOException {
+        List<AutoCloseable> open = new ArrayList<>();
+        try {
+            return compose(config, open);
+        } catch (IOException | RuntimeException | Error e) {
+            new Composition(null, open, null).close();
+            throw e;
+        }
+    }
+
+    private static Composition compose(KioskConfig config, List<AutoCloseable> open) throws IOException {
         ShiftableClock clock = new ShiftableClock(Clock.systemUTC());
         H2Database db = H2Database.open(config.dbPath(), H2Database.Options.createIfMissing(), clock);
         open.add(db::close);
@@ -88,18 +120,28 @@ final class KioskStarter {
         JobService jobs = new JobService(repo, link, artifacts, clock, io);
         Watchdog dog = new Watchdog(jobs, link, clock, timers, Duration.ofSeconds(1)).start();
         open.add(dog);
-        open.add(ConsoleWatch.startIfConfigured(config, jobs, clock));
+        ConsoleBuffer console = config.consolePort() == null || config.consolePort().isBlank() ? null
+                : new ConsoleBuffer();
+        open.add(ConsoleWatch.startIfConfigured(config, jobs, clock, console));
 
+        SupportModule support = SupportWiring.module(config, repo, jobs, artifacts);
+        open.add(support);
+        KioskServices services = new KioskServices(
+                KioskAftercare.over(link, config.sadpInterface(), config.training(), jobs, clock, io),
+                new KioskPaperwork(config, support, repo, jobs, artifacts, handoff, io), console,
+                config.training() ? TRAINING_STAFF_PIN : null, config.training() ? TRAINING_MANAGER_PIN : null);
         KioskSettings settings = KioskSettings.from(config, usbRoots());
-        return KioskApp.start(new KioskContext(jobs, staff, clock, io, config.training(), trainer, settings));
+        KioskContext ctx = new KioskContext(jobs, staff, clock, io, config.training(), trainer, settings, services);
+        return new Composition(ctx, List.copyOf(open), trainer == null ? null : trainer.recorder());
     }
 
     private static void seedTrainingStaff(StaffDirectory staff) {
         if (staff.find(TRAINING_STAFF).isEmpty()) {
-            staff.add(TRAINING_STAFF, "Trainee", "1111".toCharArray(), StaffDirectory.Role.STAFF);
+            staff.add(TRAINING_STAFF, "Trainee", TRAINING_STAFF_PIN.toCharArray(), StaffDirectory.Role.STAFF);
         }
         if (staff.find(TRAINING_MANAGER).isEmpty()) {
-            staff.add(TRAINING_MANAGER, "Training manager", "2222".toCharArray(), StaffDirectory.Role.MANAGER);
+            staff.add(TRAINING_MANAGER, "Training manager", TRAINING_MANAGER_PIN.toCharArray(),
+                    StaffDirectory.Role.MANAGER);
         }
     }
 

@@ -15,6 +15,7 @@ import org.resetdesk.job.StaffDirectory;
  * @param io executor for anything that blocks (files, staff directory, trainer controls)
  * @param training whether this is a training station (banner and trainer panel)
  * @param trainer the training fault controls; null when not training
+ * @param services aftercare, paperwork, console and training hints; parts are null when not wired
  */
 public record KioskContext(
         JobService jobs,
@@ -23,7 +24,18 @@ public record KioskContext(
         Executor io,
         boolean training,
         TrainerControls trainer,
-        KioskSettings settings) {
+        KioskSettings settings,
+        KioskServices services) {
+
+    public KioskContext(JobService jobs, StaffDirectory staff, Clock clock, Executor io, boolean training,
+                        TrainerControls trainer, KioskSettings settings) {
+        this(jobs, staff, clock, io, training, trainer, settings, KioskServices.none());
+    }
+
+    /** The same context with these services. */
+    public KioskContext with(KioskServices s) {
+        return new KioskContext(jobs, staff, clock, io, training, trainer, settings, s);
+    }
 
     public KioskContext {
         Objects.requireNonNull(jobs, "jobs");
@@ -31,6 +43,7 @@ public record KioskContext(
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(io, "io");
         Objects.requireNonNull(settings, "settings");
+        services = services == null ? KioskServices.none() : services;
         if (training && trainer == null) {
             throw new IllegalArgumentException("a training station needs trainer controls");
         }

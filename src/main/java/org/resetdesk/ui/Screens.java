@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.resetdesk.job.Job;
+import org.resetdesk.ui.screen.AftercareScreen;
 import org.resetdesk.ui.screen.AttractScreen;
 import org.resetdesk.ui.screen.BoardScreen;
 import org.resetdesk.ui.screen.ConnectScreen;
@@ -39,6 +40,7 @@ public final class Screens {
         m.put("waiting", WaitingScreen::new);
         m.put("import", ImportScreen::new);
         m.put("password", PasswordScreen::new);
+        m.put("aftercare", AftercareScreen::new);
         m.put("done", DoneScreen::new);
         m.put("manager", ManagerScreen::new);
         return m;

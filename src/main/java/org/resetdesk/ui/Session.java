@@ -25,6 +25,7 @@ public final class Session {
     private String lastOutcome;
     private ResetMethod method;
     private String managerTab = "today";
+    private org.resetdesk.job.AftercareReport aftercare;
 
     Session(KioskContext ctx) {
         this.ctx = ctx;
@@ -122,11 +123,21 @@ public final class Session {
         reply = null;
         lastOutcome = null;
         method = null;
+        aftercare = null;
     }
 
     /** The reset method staff chose on the recorder screen (falls back to the job's recommended one). */
     public ResetMethod method() {
         return method != null ? method : job == null ? null : job.method();
+    }
+
+    /** The last aftercare report of the job on screen (never the password), or null. */
+    public org.resetdesk.job.AftercareReport aftercare() {
+        return aftercare;
+    }
+
+    public void aftercare(org.resetdesk.job.AftercareReport r) {
+        aftercare = r;
     }
 
     public void method(ResetMethod m) {

@@ -1,6 +1,7 @@
 /**
  * The kiosk's Swing UI: {@link org.resetdesk.ui.KioskApp} starts it over a {@link org.resetdesk.ui.KioskContext}
- * (job use cases, staff directory, clock, I/O executor, training controls, settings). One full-screen
+ * (job use cases, staff directory, clock, I/O executor, training controls, settings, and the optional
+ * {@link org.resetdesk.ui.KioskServices}: aftercare over ISAPI, support hand-off and receipts, the live console). One full-screen
  * {@link org.resetdesk.ui.KioskFrame} shows the screens of {@code ui.screen} in a card layout; overlays (PIN prompt,
  * idle warning, confirmations) go to its glass pane.
  *

@@ -37,15 +37,37 @@ final class KioskDriver implements AutoCloseable {
     final FrameFixture window;
     final EdtCheck edt;
     final java.util.List<String> uncaught = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final AutoCloseable parts;
 
     KioskDriver(Path dir, Locale locale, boolean watchdog) throws Exception {
+        this(new TestStation(dir, locale), watchdog);
+    }
+
+    private KioskDriver(TestStation s, boolean watchdog) throws Exception {
+        this(s, s.ctx, s, watchdog);
+    }
+
+    /** A test station whose context carries these services (stubs or real ones). */
+    static KioskDriver with(TestStation s, KioskServices services, boolean watchdog) throws Exception {
+        return new KioskDriver(s, s.ctx.with(services), s, watchdog);
+    }
+
+    /** A kiosk over any composed context (e.g. the real composition); {@code parts} is closed with the driver. */
+    KioskDriver(KioskContext ctx, AutoCloseable parts) throws Exception {
+        this(null, ctx, parts, false);
+    }
+
+    private KioskDriver(TestStation s, KioskContext ctx, AutoCloseable parts, boolean watchdog) throws Exception {
         edt = GuiActionRunner.execute(EdtCheck::install);
-        Thread.setDefaultUncaughtExceptionHandler((t, e) -> uncaught.add(t.getName() + ": " + e));
-        station = new TestStation(dir, locale);
+        Thread.setDefaultUncaughtExceptionHandler((t, e) -> uncaught.add(t.getName() + ": " + e + " at "
+                + java.util.Arrays.stream(e.getStackTrace()).limit(12).map(String::valueOf)
+                        .collect(java.util.stream.Collectors.joining(" < "))));
+        station = s;
+        this.parts = parts;
         if (watchdog) {
             station.startWatchdog();
         }
-        handle = KioskApp.launch(station.ctx);
+        handle = KioskApp.launch(ctx);
         frame = handle.frame().get(20, TimeUnit.SECONDS);
         handle.ready().get(20, TimeUnit.SECONDS);
         BasicRobot robot = (BasicRobot) BasicRobot.robotWithCurrentAwtHierarchyWithoutScreenLock();
@@ -147,7 +169,7 @@ final class KioskDriver implements AutoCloseable {
             }
             window.cleanUp();
         } finally {
-            station.close();
+            parts.close();
         }
         assertThat(edt.violations()).as("Swing touched off the event thread").isEmpty();
         assertThat(uncaught).as("uncaught exceptions (e.g. on the EDT)").isEmpty();

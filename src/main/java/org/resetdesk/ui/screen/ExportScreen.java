@@ -41,6 +41,7 @@ public final class ExportScreen extends ScreenBase {
     private final ButtonGroup channelGroup = new ButtonGroup();
     private final JButton export;
     private final JButton sent;
+    private final PaperworkPanel paper;
 
     public ExportScreen(Session session) {
         super(session, "export", "export.title");
@@ -65,6 +66,10 @@ public final class ExportScreen extends ScreenBase {
             channels.add(b, "h 52!");
         }
         right.add(channels);
+        paper = new PaperworkPanel(session, "export", true, null, j -> {
+            session.job(j);
+            session.show("waiting");
+        });
         body.add(right);
         problem.setName("export.problem");
         Ui.style(problem, "bad");
@@ -94,6 +99,12 @@ public final class ExportScreen extends ScreenBase {
         export.setVisible(!exported);
         sent.setVisible(exported);
         channels.setVisible(exported);
+        paper.refresh(exported, false, false);
+        paper.setVisible(exported && session.ctx().services().paperwork() != null);
+        java.awt.Component t = Ui.find(asks, "export.handoffTitle");
+        if (t != null) {
+            t.setVisible(paper.isVisible());
+        }
         if (exported && channelGroup.getSelection() == null) {
             ((JToggleButton) channels.getComponent(0)).setSelected(true);
         }
@@ -115,6 +126,12 @@ public final class ExportScreen extends ScreenBase {
                 job.intake().ownershipRef()));
         ask(Icons.USER, fmt("export.ask.shop", session.settings().shopName()));
         ask(Icons.WARNING, msg("export.ask.keepOn"));
+        if (session.ctx().services().paperwork() != null) {
+            JLabel t = Ui.label("handoff.title", "h3");
+            t.setName("export.handoffTitle");
+            asks.add(t, "span 2, gaptop 18, hidemode 3");
+            asks.add(paper, "span 2, growx, hidemode 3");
+        }
         asks.revalidate();
         asks.repaint();
     }

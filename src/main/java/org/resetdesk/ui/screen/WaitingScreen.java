@@ -44,6 +44,8 @@ public final class WaitingScreen extends ScreenBase {
     private final Timer tick = new Timer(1000, e -> retime());
     private final JButton reExport;
     private final JButton importReply;
+    private final PaperworkPanel paper;
+    private final org.resetdesk.ui.ConsoleView console;
 
     public WaitingScreen(Session session) {
         super(session, "waiting", "waiting.title");
@@ -77,6 +79,19 @@ public final class WaitingScreen extends ScreenBase {
         left.add(heartbeat);
         guard.setName("waiting.guard");
         left.add(guard);
+        org.resetdesk.console.ConsoleBuffer buffer = session.ctx().services().console();
+        console = buffer == null ? null : new org.resetdesk.ui.ConsoleView(buffer);
+        if (console != null) {
+            console.setName("waiting.console");
+            left.add(Ui.label("waiting.console", "h3"), "gaptop 10");
+            left.add(console, "grow, wmin 0, h 120:170:");
+        }
+        paper = new PaperworkPanel(session, "waiting", true, org.resetdesk.ui.PaperworkService.Receipt.INTAKE,
+                j -> {
+                    session.job(j);
+                    render();
+                    loadEvents();
+                });
         body.add(left);
         JPanel right = new JPanel(new MigLayout("insets 18, wrap 1, gap 8", "[grow, fill]", "[][grow, fill]"));
         Ui.style(right, "card");
@@ -84,6 +99,7 @@ public final class WaitingScreen extends ScreenBase {
         events.setOpaque(false);
         events.setName("waiting.eventList");
         right.add(events, "aligny top, hmax 300");
+        right.add(paper, "gaptop 12, growx, wmin 0, hidemode 3");
         body.add(right);
         back("waiting.back", () -> session.show("board"));
         JButton abandon = action("waiting.abandon", "waiting.abandon", false, this::onAbandon);
@@ -98,11 +114,20 @@ public final class WaitingScreen extends ScreenBase {
         render();
         loadEvents();
         tick.start();
+        Job job = session.job();
+        boolean armed = job != null && job.attempt() != null && job.attempt().isArmed();
+        paper.refresh(armed, job != null, false);
+        if (console != null) {
+            console.start();
+        }
     }
 
     @Override
     public void onHide() {
         tick.stop();
+        if (console != null) {
+            console.stop();
+        }
     }
 
     @Override
