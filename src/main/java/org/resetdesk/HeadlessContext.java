@@ -45,7 +45,7 @@ final class HeadlessContext implements CliContext {
 
     static KioskConfig config(RootCommand root) {
         try {
-            Path throwaway = root.config == null && (root.db == null || root.dataDir == null)
+            Path throwaway = (root.config == null || root.training) && (root.db == null || root.dataDir == null)
                     ? Files.createTempDirectory("resetdesk-training-") : Path.of("unused");
             return KioskConfig.load(root.config, root.training, System.getenv(), throwaway)
                     .withStorage(root.db, root.dataDir);

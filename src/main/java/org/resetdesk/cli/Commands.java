@@ -26,6 +26,7 @@ public final class Commands {
         cl.addSubcommand(new SadpCommand());
         cl.addSubcommand(new StaffCommand());
         cl.addSubcommand(new AuditCommand());
+        cl.addSubcommand(new DbCommand());
         // --- end of subcommands ---
         extensions.accept(cl);
         cl.setExecutionExceptionHandler((ex, cmd, parse) -> {

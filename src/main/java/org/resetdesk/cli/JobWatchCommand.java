@@ -5,6 +5,10 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import org.resetdesk.console.SerialConsole;
+import org.resetdesk.console.SerialSettings;
+import org.resetdesk.job.ConsoleLink;
+import org.resetdesk.job.Job;
 import org.resetdesk.job.JobService;
 import org.resetdesk.job.Watchdog;
 import picocli.CommandLine.Command;
@@ -25,6 +29,27 @@ final class JobWatchCommand implements Callable<Integer> {
     String iface;
     @Option(names = "--period-ms", defaultValue = "1000")
     long periodMs;
+    @Option(names = "--console", description = "also watch the recorder's serial console (default: console.port)")
+    String console;
+
+    /** A boot banner on the console voids armed jobs at once; silence there is never evidence. Listen-only. */
+    private AutoCloseable watchConsole(CliContext ctx, JobService svc) {
+        String port = console != null ? console : ctx.config().consolePort();
+        if (port == null || port.isBlank()) {
+            return () -> { };
+        }
+        SerialConsole c = new SerialConsole(SerialSettings.defaults(port).withBaud(ctx.config().consoleBaud()),
+                ctx.clock());
+        c.addListener(ConsoleLink.observing(o -> {
+            for (Job j : svc.openJobs().join()) {
+                if (j.state().isArmed()) {
+                    svc.observe(j.id(), o);
+                }
+            }
+        }));
+        c.start();
+        return c::stop;
+    }
 
     @Override
     public Integer call() throws InterruptedException {
@@ -44,7 +69,13 @@ final class JobWatchCommand implements Callable<Integer> {
                     return 0;
                 }
                 dog.start();
-                new CountDownLatch(1).await();
+                try (AutoCloseable c = watchConsole(ctx, svc)) {
+                    new CountDownLatch(1).await();
+                } catch (InterruptedException e) {
+                    throw e;
+                } catch (Exception e) {
+                    throw new CommandFailed("console watch: " + e.getMessage());
+                }
                 return 0;
             } finally {
                 exec.shutdownNow();

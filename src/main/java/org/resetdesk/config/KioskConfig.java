@@ -130,11 +130,13 @@ public record KioskConfig(
         }
         boolean training = forceTraining || f == null;
         if (training) {
-            if (values.get("db.path").isEmpty()) {
+            // training never touches the shop's live storage: throwaway paths, even with a config file
+            if (forceTraining || values.get("db.path").isEmpty()) {
                 values.put("db.path", trainingRoot.resolve("db/resetdesk").toString());
             }
-            if (values.get("data.dir").isEmpty()) {
+            if (forceTraining || values.get("data.dir").isEmpty()) {
                 values.put("data.dir", trainingRoot.resolve("data").toString());
+                values.put("handoff.folder", "");
             }
             if (values.get("sadp.interface").isEmpty()) {
                 values.put("sadp.interface", "lo");

@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * Borrows an address in a recorder's subnet for the kiosk's dedicated port when the recorder sits in another subnet
  * (a factory-default 192.0.0.64 on a shop network, say). The kiosk never changes the recorder's address. The change
- * is made by the small privileged helper {@code packaging/resetdesk-alias} ({@code add|del IF A.B.C.D/NN}), which
+ * is made by the small privileged helper {@code packaging/bin/resetdesk-alias} ({@code add|del IF A.B.C.D/NN}), which
  * only accepts the configured dedicated interface; the lease removes the address again when closed (the job ends).
  * Blocking (runs a process); thread-safe.
  */

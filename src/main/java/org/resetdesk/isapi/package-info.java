@@ -3,7 +3,7 @@
  * {@link org.resetdesk.job.RecorderApi} with Apache HttpClient 5 (Digest only, HTTPS with a per-job pinned
  * certificate, XML by local name through {@link org.resetdesk.isapi.IsapiXml}); every request passes the job's
  * command policy first. {@link org.resetdesk.isapi.IsapiConnector} opens it for a job, borrowing an address in the
- * recorder's subnet through {@link org.resetdesk.isapi.AddressAlias} (packaging/resetdesk-alias) when needed.
+ * recorder's subnet through {@link org.resetdesk.isapi.AddressAlias} (packaging/bin/resetdesk-alias) when needed.
  *
  * <p>Wiring in Main: {@code AftercareCommand.opener = (ctx, job, pin) ->
  * IsapiConnector.onInterface(ctx.config().sadpInterface(), ctx.clock()).open(job, pin);} and register

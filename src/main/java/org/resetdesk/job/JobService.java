@@ -156,8 +156,9 @@ public final class JobService {
                             + outcomeText(result.outcome()), outcomeText(result.outcome()));
                 }
                 Instant at = clock.instant();
+                // one file per attempt: a confirmed re-export in the same minute must not collide
                 String name = SerialNumbers.normalise(now.serial()).replaceAll("[^A-Za-z0-9._-]", "_") + "-"
-                        + FILE_STAMP.format(at) + ".xml";
+                        + FILE_STAMP.format(at) + "-attempt" + (j.attemptCount() + 1) + ".xml";
                 Artifacts.Stored stored = artifacts.store(jobId, name, result.request());
                 RecorderLink.PortIdentity port = link.port();
                 Attempt attempt = new Attempt(j.attemptCount() + 1, method, at, Guards.deadlineFor(now, at),

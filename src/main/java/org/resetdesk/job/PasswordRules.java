@@ -52,12 +52,12 @@ public final class PasswordRules {
             }
         }
         types = (digit ? 1 : 0) + (lower ? 1 : 0) + (upper ? 1 : 0) + (special ? 1 : 0);
-        String lowerPw = new String(pw).toLowerCase(Locale.ROOT);
         String user = userName == null ? "admin" : userName.toLowerCase(Locale.ROOT);
-        if (!user.isEmpty() && (lowerPw.contains(user) || lowerPw.contains(new StringBuilder(user).reverse()))) {
+        if (!user.isEmpty() && (containsIgnoreCase(pw, user)
+                || containsIgnoreCase(pw, new StringBuilder(user).reverse().toString()))) {
             problems.add("password.rule.userName");
         }
-        if (lowerPw.contains("123") || lowerPw.contains("admin")) {
+        if (containsIgnoreCase(pw, "123") || containsIgnoreCase(pw, "admin")) {
             problems.add("password.rule.common");
         }
         if (hasRun(pw)) {
@@ -66,7 +66,6 @@ public final class PasswordRules {
         if (types < 2) {
             problems.add("password.rule.types");
         }
-        lowerPw = null;
         Strength s;
         if (!problems.isEmpty() && (pw.length < 8 || types < 2 || problems.contains("password.rule.userName"))) {
             s = Strength.RISKY;
@@ -83,6 +82,20 @@ public final class PasswordRules {
     /** What the vendor rejects as risky (the device says riskPassword): the virtual recorder uses this too. */
     public static boolean deviceRejects(char[] pw, String userName) {
         return assess(pw, userName).strength() == Strength.RISKY || pw.length > 16;
+    }
+
+    /** Substring search on the array itself, so no String copy of the password is ever made. */
+    private static boolean containsIgnoreCase(char[] pw, String needle) {
+        outer:
+        for (int i = 0; i + needle.length() <= pw.length; i++) {
+            for (int k = 0; k < needle.length(); k++) {
+                if (Character.toLowerCase(pw[i + k]) != needle.charAt(k)) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
     }
 
     private static boolean hasRun(char[] pw) {

@@ -230,8 +230,9 @@ final class CommandHandler {
         var today = r.localNow().toLocalDate();
         // Which serial old firmware hashes is not settled (sadp-protocol.md §5.3): accept the full serial and the
         // serial without the model, for the device's own current date only.
-        boolean right = code.equals(LegacySecurityCode.code(serial, today))
-                || code.equals(LegacySecurityCode.code(bare, today));
+        String day = today.format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE);
+        boolean right = code.equals(org.resetdesk.sadp.LegacySecurityCode.generate(serial, day))
+                || code.equals(org.resetdesk.sadp.LegacySecurityCode.generate(bare, day));
         if (!right) {
             return wrong(q, "codeError");
         }

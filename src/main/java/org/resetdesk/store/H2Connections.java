@@ -27,12 +27,32 @@ final class H2Connections {
         }
     }
 
+    /**
+     * Connects; when another process is opening the same file at this very moment (its lock file is fresh, or it is
+     * still starting the mixed-mode server), waits briefly and tries again, for up to about 30 s.
+     */
     static Connection connect(String url, Path file) {
-        try {
-            return DriverManager.getConnection(url, H2Database.USER, "");
-        } catch (SQLException e) {
-            throw H2Errors.opening(e, file);
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        long pause = 50;
+        while (true) {
+            try {
+                return DriverManager.getConnection(url, H2Database.USER, "");
+            } catch (SQLException e) {
+                if (!openRace(e) || System.nanoTime() > deadline) {
+                    throw H2Errors.opening(e, file);
+                }
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(
+                    java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(pause + (long) (Math.random() * pause)));
+            pause = Math.min(pause * 2, 500);
         }
+    }
+
+    /** H2's signs of two processes opening one file at once, which clear up by themselves. */
+    static boolean openRace(SQLException e) {
+        String m = String.valueOf(e.getMessage());
+        return m.contains("Lock file recently modified") || m.contains("Database may be already in use")
+                || m.contains("Concurrent update") || m.contains("Connection refused") && m.contains("server");
     }
 
     /**

@@ -60,7 +60,7 @@ class AddressAliasTest {
                 "eth1", Duration.ofSeconds(5));
         var e = catchThrowableOfType(AddressAlias.AliasException.class, () -> alias.borrow(List.of("192.0.0.254/24")));
         assertThat(e.kind()).isEqualTo(AddressAlias.AliasException.Kind.HELPER_MISSING);
-        assertThat(e.getMessage()).contains("not installed").contains("packaging/resetdesk-alias");
+        assertThat(e.getMessage()).contains("not installed").contains("resetdesk-alias");
         AddressAlias noSuchProgram = new AddressAlias(List.of("resetdesk-alias-not-on-path"), "eth1",
                 Duration.ofSeconds(5));
         assertThat(catchThrowableOfType(AddressAlias.AliasException.class,

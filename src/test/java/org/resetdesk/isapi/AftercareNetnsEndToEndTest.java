@@ -29,10 +29,10 @@ import picocli.CommandLine;
 /**
  * {@code job aftercare} end to end through network namespaces: the kiosk's dedicated port and the recorder on a veth
  * pair, the recorder's ISAPI server behind it. Includes a recorder in another subnet (factory default 192.0.0.64),
- * reached through an address borrowed by the real {@code packaging/resetdesk-alias} helper.
+ * reached through an address borrowed by the real {@code packaging/bin/resetdesk-alias} helper.
  */
 class AftercareNetnsEndToEndTest {
-    private static final Path HELPER = Path.of("packaging/resetdesk-alias").toAbsolutePath();
+    private static final Path HELPER = Path.of("packaging/bin/resetdesk-alias").toAbsolutePath();
 
     /** The wiring Main would provide, with the job kept in memory. */
     private static final class Wiring implements AftercareCommand.Wiring {
@@ -100,11 +100,9 @@ class AftercareNetnsEndToEndTest {
     void recorderInAnotherSubnetIsReachedThroughABorrowedAddressThatIsGivenBack() throws Exception {
         try (IsapiRig rig = new IsapiRig(); IsapiNetns net = IsapiNetns.create("10.66.2.1/24", "192.0.0.64/24")) {
             int port = net.bridge("192.0.0.64", 80, rig.server.address().getPort());
-            Path conf = net.dir.resolve("alias.conf");
-            Files.writeString(conf, "DEDICATED_INTERFACE=" + net.kioskIf + "\nSTATE_DIR=" + net.dir.resolve("state")
-                    + "\n");
-            List<String> helper = List.of("ip", "netns", "exec", net.kioskNs, "env", "RESETDESK_ALIAS_CONF=" + conf,
-                    "sh", HELPER.toString());
+            Path conf = Files.writeString(net.dir.resolve("kiosk.properties"), "sadp.interface=" + net.kioskIf + "\n");
+            List<String> helper = List.of("ip", "netns", "exec", net.kioskNs, HELPER.toString(), "--config",
+                    conf.toString(), "--state-dir", net.dir.resolve("state").toString());
             Job job = jobAt(rig, "192.0.0.64", "255.255.255.0", "0.0.0.0");
             var endpoint = new IsapiEndpoint("127.0.0.1", port, null, Duration.ofSeconds(3));
             assertThat(AddressAlias.needed("10.66.2.1/24", "192.0.0.64")).isTrue();
@@ -143,15 +141,14 @@ class AftercareNetnsEndToEndTest {
     @Test
     void theHelperOnlyTouchesTheDedicatedPortAndOnlyItsOwnAddresses() throws Exception {
         try (IsapiNetns net = IsapiNetns.create("10.66.3.1/24", "10.66.3.64/24")) {
-            Path conf = net.dir.resolve("alias.conf");
-            Files.writeString(conf, "DEDICATED_INTERFACE=" + net.kioskIf + "\nSTATE_DIR=" + net.dir.resolve("st") + "\n");
-            List<String> helper = List.of("ip", "netns", "exec", net.kioskNs, "env", "RESETDESK_ALIAS_CONF=" + conf,
-                    "sh", HELPER.toString());
+            Path conf = Files.writeString(net.dir.resolve("kiosk.properties"), "sadp.interface=" + net.kioskIf + "\n");
+            List<String> helper = List.of("ip", "netns", "exec", net.kioskNs, HELPER.toString(), "--config",
+                    conf.toString(), "--state-dir", net.dir.resolve("st").toString());
             var otherPort = new AddressAlias(helper, "lo", Duration.ofSeconds(15));
             var e1 = org.assertj.core.api.Assertions.catchThrowableOfType(AddressAlias.AliasException.class,
                     () -> otherPort.borrow(List.of("192.0.0.254/24")));
             assertThat(e1.kind()).isEqualTo(AddressAlias.AliasException.Kind.REFUSED);
-            assertThat(e1.getMessage()).contains("not the dedicated port");
+            assertThat(e1.getMessage()).contains("not the configured sadp.interface");
             var dedicated = new AddressAlias(helper, net.kioskIf, Duration.ofSeconds(15));
             // its own primary address is in use, and removing it is refused: the helper never added it
             var inUse = org.assertj.core.api.Assertions.catchThrowableOfType(AddressAlias.AliasException.class,

@@ -1,5 +1,6 @@
 package org.resetdesk.isapi;
 
+import org.resetdesk.job.MutableClock;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,7 +33,7 @@ final class IsapiRig implements AutoCloseable {
                 .setLevel(ch.qos.logback.classic.Level.INFO);
     }
 
-    final TestClock clock = new TestClock(Instant.parse("2026-11-25T09:00:00Z"));
+    final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T09:00:00Z"));
     final InMemoryIsapiDeviceState state = InMemoryIsapiDeviceState.defaultNvr(PASSWORD.toCharArray(), clock);
     final IsapiServer server;
 

@@ -10,7 +10,7 @@ import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.Test;
 
 /** The use cases over in-memory ports and a hand-moved clock (end-to-end versions run against real parts). */
-class JobServiceTest {
+public class JobServiceTest {
     static final String BOOT = "2026-11-20 08:00:00";
     final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T10:00:00Z"));
     final FakeJobRepository repo = new FakeJobRepository();
@@ -18,7 +18,7 @@ class JobServiceTest {
     final JobService svc = new JobService(repo, link, new FakeArtifacts(), clock, Runnable::run);
     final Watchdog dog = new Watchdog(svc, link, clock, null, Duration.ofSeconds(1));
 
-    static Intake intake(String serial) {
+    public static Intake intake(String serial) {
         return new Intake("anna", "Max Muster", "+49 170 000", Intake.OwnershipKind.INVOICE, "INV-42", null, null,
                 "consent-v1", Instant.parse("2026-11-25T09:59:00Z"), false, serial, List.of());
     }

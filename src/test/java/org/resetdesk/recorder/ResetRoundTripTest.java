@@ -88,9 +88,10 @@ class ResetRoundTripTest {
             assertThat(probe.bool("ResetAbility")).isTrue();
             var date = java.time.LocalDate.parse(probe.get("BootTime").substring(0, 10));
             String serial = probe.get("DeviceSN");
-            String wrong = LegacySecurityCode.code(serial, date.minusDays(3));
+            String wrong = org.resetdesk.sadp.LegacySecurityCode.generate(serial, date.minusDays(3).format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE));
             assertThat(c.call("reset", List.of(Element.of("Code", wrong))).get("Result")).isEqualTo("codeError");
-            String right = LegacySecurityCode.code(serial, rt.recorder().localNow().toLocalDate());
+            String right = org.resetdesk.sadp.LegacySecurityCode.generate(serial,
+                    rt.recorder().localNow().toLocalDate().format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE));
             assertThat(c.call("reset", List.of(Element.of("Code", right))).get("Result")).isEqualTo("success");
             assertThat(rt.recorder().account().checkPassword("12345".toCharArray())).isTrue();
         }

@@ -1,5 +1,6 @@
 package org.resetdesk.store;
 
+import org.resetdesk.job.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
