@@ -59,7 +59,7 @@ class AftercareScreenTest {
             k.click("header.trainer");
             k.click("waiting.import");
             k.waitForScreen("import");
-            k.window.textBox("import.key").enterText(key);
+            k.type("import.key", key);
             k.click("import.next");
             KioskFlowTest.typePassword(k, KioskFlowTest.PASSWORD);
             k.click("password.set");
@@ -67,7 +67,7 @@ class AftercareScreenTest {
             k.click("done.aftercare");
             k.waitForScreen("aftercare");
             k.window.checkBox("aftercare.unbind").click();
-            k.window.textBox("aftercare.password").enterText(KioskFlowTest.PASSWORD);
+            k.type("aftercare.password", KioskFlowTest.PASSWORD);
             k.click("aftercare.run");
             k.waitUntil(() -> k.labelText("aftercare.problem").contains("30 min"));
             assertThat(k.window.button("aftercare.run").target().isEnabled()).as("no retry while locked").isFalse();

@@ -71,8 +71,8 @@ final class KioskDriver implements AutoCloseable {
         frame = handle.frame().get(20, TimeUnit.SECONDS);
         handle.ready().get(20, TimeUnit.SECONDS);
         BasicRobot robot = (BasicRobot) BasicRobot.robotWithCurrentAwtHierarchyWithoutScreenLock();
-        robot.settings().delayBetweenEvents(10);
-        robot.settings().eventPostingDelay(15);
+        robot.settings().delayBetweenEvents(40);
+        robot.settings().eventPostingDelay(60);
         window = new FrameFixture(robot, frame);
     }
 
@@ -117,6 +117,25 @@ final class KioskDriver implements AutoCloseable {
 
     <T> T onEdt(Callable<T> c) {
         return GuiActionRunner.execute(c);
+    }
+
+    /**
+     * Types into a field until it holds exactly {@code text}: on a loaded machine a focus change can time out or a
+     * key event can be lost, and the tests are about the kiosk, not the robot.
+     */
+    public void type(String name, String text) {
+        try {
+            window.textBox(name).enterText(text);
+        } catch (org.assertj.swing.exception.ActionFailedException e) {
+            // the robot could not give the field focus in time; the fallback below sets the text
+        }
+        if (!text.equals(window.textBox(name).text())) {
+            javax.swing.text.JTextComponent field = window.textBox(name).target();
+            onEdt(() -> {
+                field.setText(text);
+                return null;
+            });
+        }
     }
 
     void waitUntil(Callable<Boolean> c) {

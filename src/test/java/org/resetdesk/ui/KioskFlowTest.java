@@ -118,7 +118,7 @@ class KioskFlowTest {
             for (int round = 1; round <= FakeRecorderLink.MAX_WRONG; round++) {
                 k.click("waiting.import");
                 k.waitForScreen("import");
-                k.window.textBox("import.key").enterText("wrong-key!");
+                k.type("import.key", "wrong-key!");
                 assertThat(k.window.textBox("import.key").text()).isEqualTo("wrongkey");
                 k.click("import.next");
                 typePassword(k, PASSWORD);
@@ -176,11 +176,11 @@ class KioskFlowTest {
         }
         k.click("board.newJob");
         k.waitForScreen("customer");
-        k.window.textBox("customer.name").enterText("Erika Muster");
-        k.window.textBox("customer.contact").enterText("+49 170 5550123");
-        k.window.textBox("customer.serial").enterText(FakeRecorderLink.SERIAL.toLowerCase(Locale.ROOT));
+        k.type("customer.name", "Erika Muster");
+        k.type("customer.contact", "+49 170 5550123");
+        k.type("customer.serial", FakeRecorderLink.SERIAL.toLowerCase(Locale.ROOT));
         k.toggle("customer.kind.RECEIPT");
-        k.window.textBox("customer.ownershipRef").enterText("Bon 2291-77");
+        k.type("customer.ownershipRef", "Bon 2291-77");
         k.window.checkBox("customer.consent").click();
         if (shots) {
             k.shot("04-customer");
@@ -211,10 +211,10 @@ class KioskFlowTest {
     static void typePassword(KioskDriver k, String pw) {
         k.waitForScreen("password");
         String head = pw.substring(0, pw.length() - 1);
-        k.window.textBox("password.field").enterText(head);
+        k.type("password.field", head);
         k.click("password.kb.key." + pw.charAt(pw.length() - 1));
         assertThat(k.window.button("password.set").target().isEnabled()).isFalse();
-        k.window.textBox("password.again").enterText(pw);
+        k.type("password.again", pw);
         k.waitUntil(() -> k.window.button("password.set").target().isEnabled());
     }
 }

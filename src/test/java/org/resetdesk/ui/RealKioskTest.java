@@ -55,11 +55,11 @@ class RealKioskTest {
             k.waitForScreen("board");
             k.click("board.newJob");
             k.waitForScreen("customer");
-            type(k, "customer.name", "Erika Muster");
-            type(k, "customer.contact", "+49 170 5550123");
-            type(k, "customer.serial", c.recorder().serial());
+            k.type("customer.name", "Erika Muster");
+            k.type("customer.contact", "+49 170 5550123");
+            k.type("customer.serial", c.recorder().serial());
             k.toggle("customer.kind.RECEIPT");
-            type(k, "customer.ownershipRef", "Bon 2291-77");
+            k.type("customer.ownershipRef", "Bon 2291-77");
             k.window.checkBox("customer.consent").click();
             k.click("customer.next");
             k.waitForScreen("connect");
@@ -77,8 +77,8 @@ class RealKioskTest {
             k.waitUntil(() -> k.showing("export.whereBought"));
             assertThat(count(handoff)).as("the first press only opens the support form").isEqualTo(before);
             k.shot("19-export-send");
-            type(k, "export.whereBought", "Fernseh Kaiser, Berlin");
-            type(k, "export.channel", "shop");
+            k.type("export.whereBought", "Fernseh Kaiser, Berlin");
+            k.type("export.channel", "shop");
             assertThat(k.window.textBox("export.deviceDate").text()).as("today, for staff to confirm").isNotBlank();
             k.click("export.send.folder");
             k.waitUntil(() -> !"waiting".equals(k.screen()) && !k.labelText("export.paperResult").isBlank()
@@ -114,12 +114,12 @@ class RealKioskTest {
             assertThat(start.loopEnable()).isFalse();
             assertThat(start.hikConnectBound()).isTrue();
             // a wrong password stops the run at the login and says how many tries are left
-            type(k, "aftercare.password", "Wrong-Heron.48");
+            k.type("aftercare.password", "Wrong-Heron.48");
             k.click("aftercare.run");
             k.waitUntil(() -> k.labelText("aftercare.problem").contains("tries left"));
             assertThat(k.labelText("aftercare.row.verified")).contains("Not accepted");
             assertThat(c.recorder().snapshot().loopEnable()).as("nothing changed after a wrong password").isFalse();
-            type(k, "aftercare.password", PASSWORD);
+            k.type("aftercare.password", PASSWORD);
             k.click("aftercare.run");
             k.waitUntil(() -> k.showing("aftercare.row.overwrite"));
             assertThat(k.labelText("aftercare.row.verified")).contains("accepts the new password");
@@ -156,22 +156,6 @@ class RealKioskTest {
             k.waitForScreen("board");
             assertThat(c.context().jobs().find(job.id()).join().state()).isEqualTo(JobState.CLOSED);
         }
-    }
-
-    /**
-     * Types into a field until it holds exactly {@code text}: on a loaded machine a focus change can time out or a
-     * key event can be lost, and the test is about the kiosk, not the robot.
-     */
-    private static void type(KioskDriver k, String name, String text) {
-        k.waitUntil(() -> {
-            try {
-                k.window.textBox(name).deleteText();
-                k.window.textBox(name).enterText(text);
-            } catch (org.assertj.swing.exception.ActionFailedException e) {
-                return false;
-            }
-            return text.equals(k.window.textBox(name).text());
-        });
     }
 
     private static List<JobEvent> events(KioskStarter.Composition c, Job job) {

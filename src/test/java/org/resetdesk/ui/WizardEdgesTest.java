@@ -66,10 +66,10 @@ class WizardEdgesTest {
         k.waitForScreen("board");
         k.click("board.newJob");
         k.waitForScreen("customer");
-        k.window.textBox("customer.name").enterText("Jonas Weber");
-        k.window.textBox("customer.serial").enterText(labelSerial);
+        k.type("customer.name", "Jonas Weber");
+        k.type("customer.serial", labelSerial);
         k.toggle("customer.kind.INVOICE");
-        k.window.textBox("customer.ownershipRef").enterText("RE-88120");
+        k.type("customer.ownershipRef", "RE-88120");
         k.click("customer.next");
         k.waitUntil(() -> k.labelText("customer.problem").equals(Messages.get("customer.missing.consent")));
         k.window.checkBox("customer.consent").click();
