@@ -1,5 +1,7 @@
 package org.resetdesk.ui.screen;
 
+import org.resetdesk.ui.WidthTrackingPanel;
+
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -160,37 +162,5 @@ public final class BoardScreen extends ScreenBase {
 
     private Instant now() {
         return session.ctx().clock().instant();
-    }
-
-    /** A panel that takes the viewport's width, so the cards wrap instead of scrolling sideways. */
-    private static final class WidthTrackingPanel extends JPanel implements javax.swing.Scrollable {
-        WidthTrackingPanel(MigLayout layout) {
-            super(layout);
-        }
-
-        @Override
-        public java.awt.Dimension getPreferredScrollableViewportSize() {
-            return getPreferredSize();
-        }
-
-        @Override
-        public int getScrollableUnitIncrement(java.awt.Rectangle r, int orientation, int direction) {
-            return 24;
-        }
-
-        @Override
-        public int getScrollableBlockIncrement(java.awt.Rectangle r, int orientation, int direction) {
-            return r.height;
-        }
-
-        @Override
-        public boolean getScrollableTracksViewportWidth() {
-            return true;
-        }
-
-        @Override
-        public boolean getScrollableTracksViewportHeight() {
-            return false;
-        }
     }
 }

@@ -105,27 +105,7 @@ abstract class ScreenBase extends JPanel implements KioskScreen {
      * The body fills the space it is given and scrolls only when it cannot fit (large text, the docked keyboard),
      * so a focused field can always be brought into view.
      */
-    private static final class FittingBody extends JPanel implements javax.swing.Scrollable {
-        @Override
-        public java.awt.Dimension getPreferredScrollableViewportSize() {
-            return getPreferredSize();
-        }
-
-        @Override
-        public int getScrollableUnitIncrement(java.awt.Rectangle r, int orientation, int direction) {
-            return 24;
-        }
-
-        @Override
-        public int getScrollableBlockIncrement(java.awt.Rectangle r, int orientation, int direction) {
-            return r.height;
-        }
-
-        @Override
-        public boolean getScrollableTracksViewportWidth() {
-            return true;
-        }
-
+    private static final class FittingBody extends org.resetdesk.ui.WidthTrackingPanel {
         @Override
         public boolean getScrollableTracksViewportHeight() {
             return getParent() == null || getParent().getHeight() >= getMinimumSize().height;
