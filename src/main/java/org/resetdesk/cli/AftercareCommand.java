@@ -2,11 +2,7 @@ package org.resetdesk.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -121,7 +117,7 @@ public final class AftercareCommand implements Callable<Integer> {
 
     private Integer run(Wiring w) throws Exception {
         Job job = w.job(id).orElseThrow(() -> new CommandFailed("no job " + id));
-        char[] password = readLine(stdin);
+        char[] password = CliSupport.readLine(stdin);
         try {
             if (password.length == 0) {
                 throw new CommandFailed("no password on stdin");
@@ -175,28 +171,6 @@ public final class AftercareCommand implements Callable<Integer> {
             }
             ctx.jobs().save(current, events);
         }
-    }
-
-    /** The first line of {@code in}, as characters (never a String), without the line end. */
-    static char[] readLine(InputStream in) throws IOException {
-        Reader r = new InputStreamReader(in, StandardCharsets.UTF_8);
-        char[] buf = new char[256];
-        int n = 0;
-        int c;
-        while ((c = r.read()) != -1 && c != '\n') {
-            if (n == buf.length) {
-                char[] bigger = Arrays.copyOf(buf, n * 2);
-                Arrays.fill(buf, '\0');
-                buf = bigger;
-            }
-            buf[n++] = (char) c;
-        }
-        if (n > 0 && buf[n - 1] == '\r') {
-            n--;
-        }
-        char[] out = Arrays.copyOf(buf, n);
-        Arrays.fill(buf, '\0');
-        return out;
     }
 
     static String json(AftercareReport r) throws JsonProcessingException {

@@ -62,6 +62,18 @@ public final class CliSupport {
 
     /** Reads one line from stdin as characters (no String is made of it); the caller wipes the array. */
     public static char[] readSecretLine(InputStream in) {
+        char[] out = readLine(in);
+        if (out.length == 0) {
+            throw new CommandFailed("no password on stdin");
+        }
+        return out;
+    }
+
+    /**
+     * The next line of {@code in} as characters, without its line end (possibly empty). Reads byte by byte, so
+     * further lines stay in the stream for the next call; the caller wipes the array.
+     */
+    public static char[] readLine(InputStream in) {
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
         try {
             int b;
@@ -71,7 +83,7 @@ public final class CliSupport {
                 }
             }
         } catch (IOException e) {
-            throw new CommandFailed("cannot read from stdin: " + e.getMessage());
+            throw new CommandFailed("cannot read standard input: " + e.getMessage());
         }
         byte[] bytes = buf.toByteArray();
         try {
@@ -79,9 +91,6 @@ public final class CliSupport {
             char[] out = new char[cb.remaining()];
             cb.get(out);
             Arrays.fill(cb.array(), '\0');
-            if (out.length == 0) {
-                throw new CommandFailed("no password on stdin");
-            }
             return out;
         } finally {
             Arrays.fill(bytes, (byte) 0);

@@ -42,7 +42,7 @@ public final class StaffCommand {
                 case "manager" -> Role.MANAGER;
                 default -> throw new ParameterException(spec.commandLine(), "--role must be staff or manager, not " + role);
             };
-            char[] pin = StoreCli.readSecretLine(System.in);
+            char[] pin = CliSupport.readLine(System.in);
             try (H2Database db = StoreCli.open(spec, false)) {
                 new H2StaffDirectory(db, Clock.systemUTC()).add(id, name, pin, r);
             } catch (StoreException | IllegalArgumentException e) {

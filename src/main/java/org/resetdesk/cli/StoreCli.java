@@ -1,13 +1,10 @@
 package org.resetdesk.cli;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.Properties;
 import org.resetdesk.store.H2Database;
 import picocli.CommandLine.Model.CommandSpec;
@@ -44,32 +41,5 @@ final class StoreCli {
             throw new CommandFailed("the configuration " + config + " has no db.path; give --db PATH");
         }
         return Path.of(value.strip());
-    }
-
-    /** Reads one line from {@code in} into a char[] (no String is made of it); the caller wipes the result. */
-    static char[] readSecretLine(InputStream in) {
-        Reader r = new InputStreamReader(in, StandardCharsets.UTF_8);
-        char[] buf = new char[64];
-        int n = 0;
-        try {
-            int ch;
-            while ((ch = r.read()) != -1 && ch != '\n') {
-                if (n == buf.length) {
-                    char[] bigger = Arrays.copyOf(buf, buf.length * 2);
-                    Arrays.fill(buf, '\0');
-                    buf = bigger;
-                }
-                buf[n++] = (char) ch;
-            }
-        } catch (IOException e) {
-            Arrays.fill(buf, '\0');
-            throw new CommandFailed("cannot read standard input: " + e.getMessage());
-        }
-        if (n > 0 && buf[n - 1] == '\r') {
-            n--;
-        }
-        char[] out = Arrays.copyOf(buf, n);
-        Arrays.fill(buf, '\0');
-        return out;
     }
 }
