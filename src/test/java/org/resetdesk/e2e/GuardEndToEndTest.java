@@ -76,8 +76,9 @@ class GuardEndToEndTest {
         desk.export(id, desk.dir.resolve("request.xml"));
         long tx = rig.lab.counter(rig.kiosk, rebooted.port, "tx_packets");
         NsProcess watch = desk.start("job", "watch", "--period-ms", "500");
-        // the watchdog is polling once the kiosk's dedicated port has sent a few more packets
-        await().atMost(WAIT).until(() -> rig.lab.counter(rig.kiosk, rebooted.port, "tx_packets") >= tx + 3);
+        // the watchdog is polling once the dedicated port has sent a few more packets (2 of them are the IGMP join
+        // reports of its multicast socket; every probe is 2: multicast and subnet broadcast)
+        await().atMost(WAIT).until(() -> rig.lab.counter(rig.kiosk, rebooted.port, "tx_packets") >= tx + 6);
         assertThat(watch.stdout()).noneMatch(l -> l.contains("guard.voided"));
 
         NsProcess reboot = rebooted.ctlAsync("reboot", "--down-ms", "1000");

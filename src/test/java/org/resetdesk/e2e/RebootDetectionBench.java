@@ -32,7 +32,7 @@ class RebootDetectionBench {
             String id = arm(desk, 0);
             long tx = rig.lab.counter(rig.kiosk, rec.port, "tx_packets");
             NsProcess watch = desk.start("job", "watch", "--period-ms", "500");
-            await().atMost(WAIT).until(() -> rig.lab.counter(rig.kiosk, rec.port, "tx_packets") >= tx + 3);
+            await().atMost(WAIT).until(() -> rig.lab.counter(rig.kiosk, rec.port, "tx_packets") >= tx + 6);
 
             List<Long> ms = new ArrayList<>();
             for (int round = 1; round <= ROUNDS; round++) {
@@ -77,7 +77,7 @@ class RebootDetectionBench {
             String id = arm(desk, 0);
             long tx = rig.lab.counter(rig.kiosk, rec.port, "tx_packets");
             NsProcess watch = desk.start("job", "watch", "--period-ms", "500");
-            await().atMost(WAIT).until(() -> rig.lab.counter(rig.kiosk, rec.port, "tx_packets") >= tx + 3);
+            await().atMost(WAIT).until(() -> rig.lab.counter(rig.kiosk, rec.port, "tx_packets") >= tx + 6);
             List<Long> console = new ArrayList<>();
             List<Long> network = new ArrayList<>();
             for (int round = 1; round <= rounds; round++) {

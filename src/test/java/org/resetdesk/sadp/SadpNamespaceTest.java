@@ -109,9 +109,13 @@ class SadpNamespaceTest {
     @Order(3)
     void eachPortSeesOnlyItsOwnDevices() throws Exception {
         long dedTx = lab.counter(kiosk, dedicated, "tx_packets");
+        int recorderLinesBefore = recorder.stdout().size();
         List<JsonNode> found = discover(shop);
         assertThat(found).extracting(n -> n.get("mac").asText()).containsExactly(SHOP_MAC);
-        assertThat(lab.counter(kiosk, dedicated, "tx_packets")).isEqualTo(dedTx);
+        assertThat(lab.counter(kiosk, dedicated, "tx_packets")).as("packets sent on the dedicated port")
+                .isEqualTo(dedTx);
+        assertThat(recorder.stdout().subList(recorderLinesBefore, recorder.stdout().size()))
+                .as("datagrams the recorder on the dedicated port received").isEmpty();
     }
 
     @Test

@@ -32,7 +32,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * The JVM cannot enter a namespace, so code that must run inside one runs as a child JVM
  * ({@code ip netns exec NS java -cp <test classpath> MAIN ...}) whose output {@link ChildJvm} captures.
- * IPv6 is switched off in every namespace so that interface counters only move for the traffic a test sends.
+ * IPv6 is switched off in every namespace so that interface counters only move for the traffic a test sends. The
+ * kernel's own IGMP membership reports cannot be switched off (a SADP socket joins 239.255.255.250), but their
+ * retransmissions are pulled to within a millisecond of the join or leave: with the default 1 s interval a late
+ * "leave" repeat from one test's discover landed in the next test's counter window (a CI failure, 6 packets seen
+ * where 5 were sent).
  */
 public final class NetnsLab implements AutoCloseable {
     private static final AtomicInteger SEQ = new AtomicInteger();
@@ -86,7 +90,10 @@ public final class NetnsLab implements AutoCloseable {
         }
     }
 
-    /** Creates namespace {@code <prefix>-<role>} with loopback up and IPv6 disabled; returns its name. */
+    /**
+     * Creates namespace {@code <prefix>-<role>} with loopback up, IPv6 disabled and IGMP report repeats immediate
+     * (for interfaces created afterwards); returns its name.
+     */
     public String namespace(String role) {
         String ns = prefix + "-" + role;
         run("ip", "netns", "add", ns);
@@ -94,6 +101,8 @@ public final class NetnsLab implements AutoCloseable {
         run("ip", "-n", ns, "link", "set", "lo", "up");
         exec(ns, "sysctl", "-qw", "net.ipv6.conf.all.disable_ipv6=1");
         exec(ns, "sysctl", "-qw", "net.ipv6.conf.default.disable_ipv6=1");
+        exec(ns, "sysctl", "-qw", "net.ipv4.conf.default.igmpv3_unsolicited_report_interval=1");
+        exec(ns, "sysctl", "-qw", "net.ipv4.conf.default.igmpv2_unsolicited_report_interval=1");
         return ns;
     }
 

@@ -26,6 +26,9 @@ class NetnsLabTest {
             assertThat(ifA).hasSizeLessThanOrEqualTo(15).isNotEqualTo(ifB);
             lab.link(a, ifA, "10.93.0.1/30", b, ifB, "10.93.0.2/30");
             assertThat(lab.exec(a, "ip", "-4", "addr", "show", ifA)).contains("10.93.0.1/30").contains("brd 10.93.0.3");
+            assertThat(lab.exec(a, "cat", "/proc/sys/net/ipv4/conf/" + ifA + "/igmpv3_unsolicited_report_interval")
+                    .trim()).as("IGMP repeats follow at once, never into a later counter window").isEqualTo("1");
+            assertThat(lab.exec(a, "cat", "/proc/sys/net/ipv6/conf/" + ifA + "/disable_ipv6").trim()).isEqualTo("1");
             long before = lab.counter(b, ifB, "rx_packets");
             lab.exec(a, "bash", "-c", "echo hello > /dev/udp/10.93.0.2/9"); // bash /dev/udp: one datagram
             assertThat(lab.counter(b, ifB, "rx_packets")).isGreaterThan(before);
