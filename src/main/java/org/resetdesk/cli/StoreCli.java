@@ -5,13 +5,19 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Properties;
 import org.resetdesk.store.H2Database;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** Opens the store for a headless command from the global options: {@code --db}, else {@code db.path} of the config. */
+/**
+ * Opens the store for a headless command (staff, audit, db) from the global options: {@code --db}, else the
+ * {@code RESETDESK_DB_PATH} environment override, else {@code db.path} of the config, the same precedence as the kiosk.
+ * Only {@code db.path} is read, so these commands also work with a partial configuration.
+ */
 final class StoreCli {
     static final Path DEFAULT_CONFIG = Path.of("kiosk-config", "kiosk.properties");
+    static final String ENV_DB_PATH = "RESETDESK_DB_PATH";
 
     private StoreCli() {}
 
@@ -22,13 +28,20 @@ final class StoreCli {
     }
 
     static Path dbPath(CommandSpec spec) {
-        RootCommand root = (RootCommand) spec.root().userObject();
+        return dbPath((RootCommand) spec.root().userObject(), System.getenv());
+    }
+
+    static Path dbPath(RootCommand root, Map<String, String> env) {
         if (root.db != null) {
             return root.db;
         }
+        String override = env.get(ENV_DB_PATH);
+        if (override != null && !override.isBlank()) {
+            return Path.of(override.strip());
+        }
         Path config = root.config != null ? root.config : Files.isRegularFile(DEFAULT_CONFIG) ? DEFAULT_CONFIG : null;
         if (config == null) {
-            throw new CommandFailed("no database: give --db PATH or a configuration with db.path");
+            throw new CommandFailed("no database: give --db PATH, " + ENV_DB_PATH + " or a configuration with db.path");
         }
         Properties p = new Properties();
         try (Reader r = Files.newBufferedReader(config, StandardCharsets.UTF_8)) {
