@@ -24,6 +24,8 @@ import org.resetdesk.store.FileArtifacts;
 import org.resetdesk.store.H2Database;
 import org.resetdesk.store.H2JobRepository;
 import org.resetdesk.store.H2StaffDirectory;
+import org.resetdesk.store.Retention;
+import org.resetdesk.store.RetentionSchedule;
 import org.resetdesk.store.StoreException;
 import org.resetdesk.support.SupportModule;
 import org.resetdesk.ui.KioskApp;
@@ -43,6 +45,8 @@ public final class KioskStarter {
     static final String TRAINING_MANAGER = "manager";
     public static final String TRAINING_STAFF_PIN = "1111";
     public static final String TRAINING_MANAGER_PIN = "2222";
+    /** The first retention purge waits a few minutes: start-up (and any crash-recovery compaction) goes first. */
+    static final Duration RETENTION_FIRST_RUN = Duration.ofMinutes(5);
 
     /**
      * A composed kiosk: the UI's context, and what to close (in reverse order) when the kiosk is left.
@@ -98,6 +102,9 @@ public final class KioskStarter {
         H2JobRepository repo = new H2JobRepository(db);
         StaffDirectory staff = new H2StaffDirectory(db, clock);
         FileArtifacts artifacts = new FileArtifacts(config.dataDir());
+        // personal data of finished jobs goes after retention.days without anyone remembering to run `db purge`
+        open.add(RetentionSchedule.start(new Retention(repo, artifacts), config.retentionDays(), clock,
+                RETENTION_FIRST_RUN, Duration.ofHours(24)));
         Path handoff = config.handoffFolder() != null ? config.handoffFolder() : config.dataDir().resolve("handoff");
         Files.createDirectories(handoff);
 

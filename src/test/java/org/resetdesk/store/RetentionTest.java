@@ -3,6 +3,7 @@ package org.resetdesk.store;
 import org.resetdesk.job.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -63,6 +64,28 @@ class RetentionTest {
         // H2 compacts the file when the last connection closes: the purged names leave no trace in it
         SecretScan.assertAbsent("Quentin Oldcustomer".toCharArray(), dir.resolve("db"));
         SecretScan.assertAbsent("Rita Leftearly".toCharArray(), dir.resolve("db"));
+    }
+
+    @Test
+    void theKioskSchedulePurgesByItselfOnceAndSurvivesAFailedRun() {
+        FileArtifacts files = new FileArtifacts(dir.resolve("data"));
+        H2Database db = H2Database.open(dir.resolve("db/kiosk"), H2Database.Options.createIfMissing());
+        H2JobRepository jobs = new H2JobRepository(db);
+        Job old = job(jobs, files, "Sven Longago", List.of(JobState.ABANDONED));
+        clock.advance(Duration.ofDays(31));
+        assertThatThrownBy(() -> RetentionSchedule.start(new Retention(jobs, files), 0, clock, Duration.ZERO,
+                Duration.ofMillis(20))).isInstanceOf(IllegalArgumentException.class);
+
+        try (RetentionSchedule schedule = RetentionSchedule.start(new Retention(jobs, files), 30, clock,
+                Duration.ZERO, Duration.ofMillis(20))) {
+            await().atMost(Duration.ofSeconds(20)).until(() -> schedule.runs() >= 3);
+            assertThat(jobs.find(old.id()).orElseThrow().intake()).isEqualTo(old.intake().anonymised());
+            assertThat(jobs.events(old.id())).filteredOn(e -> e.type().equals(Retention.EVENT)).hasSize(1);
+            assertThat(schedule.failures()).isZero();
+
+            db.close(); // the store goes away under the schedule: runs fail, the schedule keeps going
+            await().atMost(Duration.ofSeconds(20)).until(() -> schedule.failures() >= 2);
+        }
     }
 
     private Job job(H2JobRepository jobs, FileArtifacts files, String customer, List<JobState> path) {

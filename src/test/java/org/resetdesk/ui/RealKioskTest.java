@@ -44,6 +44,8 @@ class RealKioskTest {
         KioskConfig.registerKeys(org.resetdesk.support.SupportSettings.EXTRA_KEYS); // as Main does
         KioskConfig config = KioskConfig.load(file, true, Map.of(), dir.resolve("training"));
         KioskStarter.Composition c = KioskStarter.compose(config);
+        assertThat(c.closeables()).as("the station purges old personal data by itself")
+                .anyMatch(x -> x instanceof org.resetdesk.store.RetentionSchedule);
         try (KioskDriver k = new KioskDriver(c.context(), c)) {
             k.waitForScreen("attract");
             k.window.robot().click(k.frame.getContentPane());
