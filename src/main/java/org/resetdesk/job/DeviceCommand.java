@@ -13,8 +13,9 @@ public record DeviceCommand(String name, CommandClass commandClass) {
         String t = types.toLowerCase(Locale.ROOT).replace("_v31", "");
         CommandClass c = switch (t) {
             case "inquiry", "inquiry_v32", "exchangecode", "getsecurityquestion", "getpasswordresettype",
-                 "getunbindstatus", "getbindlist", "getqrcodes", "getphonenoqrcode", "selfcheck" -> CommandClass.READ;
-            case "getencryptstring", "getcode" -> CommandClass.EXPORT;
+                 "getunbindstatus", "getbindlist", "selfcheck" -> CommandClass.READ;
+            // every export draws a new challenge in the device's RAM: the previous request (and its reply) dies
+            case "getencryptstring", "getcode", "getqrcodes", "getphonenoqrcode" -> CommandClass.EXPORT;
             case "reset", "reset2", "mailreset", "guidreset", "answerreset", "phonenoreset" -> CommandClass.RESET;
             case "activate" -> CommandClass.ACTIVATE;
             case "ezvizunbind", "setmailbox", "exportguid", "setsecurityquestion", "sethcplatform",

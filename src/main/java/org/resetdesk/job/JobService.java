@@ -34,7 +34,8 @@ public final class JobService {
     private final ConcurrentHashMap<String, Object> locks = new ConcurrentHashMap<>();
     private final ResetStep resetStep;
 
-    public record Exported(Job job, Path requestFile, byte[] request) {}
+    /** An armed export: the request as stored, and for the reserved e-mail the (masked) address the code goes to. */
+    public record Exported(Job job, Path requestFile, byte[] request, String codeSentTo) {}
 
     public record ResetAttempt(Job job, DeviceOutcome outcome) {}
 
@@ -123,6 +124,7 @@ public final class JobService {
         return async(() -> {
             Path[] file = new Path[1];
             byte[][] bytes = new byte[1][];
+            String[] mailbox = new String[1];
             Job saved = mutate(jobId, job -> {
                 Job j = job;
                 Optional<Refusal> policy = CommandPolicy.check(DeviceCommand.sadp("getencryptstring"),
@@ -155,6 +157,12 @@ public final class JobService {
                     throw refused("export.refused.device", "the recorder refused the export: "
                             + outcomeText(result.outcome()), outcomeText(result.outcome()));
                 }
+                if (method.answeredByMail() && (result.codeSentTo() == null || result.codeSentTo().isBlank())) {
+                    // the device drew a QR code but has nowhere to send the code: nothing to wait for
+                    save(polled, event(j, "export.failed", "no reserved e-mail address is set on the recorder"));
+                    throw refused("export.refused.noMailbox", "the recorder has no reserved e-mail address; "
+                            + "choose another method");
+                }
                 Instant at = clock.instant();
                 // one file per attempt: a confirmed re-export in the same minute must not collide
                 String name = SerialNumbers.normalise(now.serial()).replaceAll("[^A-Za-z0-9._-]", "_") + "-"
@@ -168,14 +176,15 @@ public final class JobService {
                         .withObservation(Observation.answered(at, now), GuardStatus.ANSWERING);
                 file[0] = stored.path();
                 bytes[0] = result.request();
+                mailbox[0] = method.answeredByMail() ? result.codeSentTo() : null;
                 return save(next, event(j, "export.written", name + " sha256=" + stored.sha256() + " bytes="
-                                + stored.size()),
+                                + stored.size() + (mailbox[0] != null ? "; code goes to " + mailbox[0] : "")),
                         event(j, "state.REQUEST_EXPORTED", "attempt " + attempt.number() + " armed, deadline "
                                 + attempt.deadline()),
                         event(j, "guard.armed", "boot time " + now.bootTime() + ", " + now.ipv4() + " on port "
                                 + port.name()));
             });
-            return new Exported(saved, file[0], bytes[0]);
+            return new Exported(saved, file[0], bytes[0], mailbox[0]);
         });
     }
 
@@ -187,8 +196,10 @@ public final class JobService {
             if (job.state() != JobState.REQUEST_EXPORTED) {
                 throw refused("handoff.refused.state", "job " + jobId + " has no exported request to hand over");
             }
+            boolean byMail = job.attempt() != null && job.attempt().method().answeredByMail();
             return save(job.moveTo(JobState.AWAITING_REPLY, clock), event(job, "handoff.sent", channel),
-                    event(job, "state.AWAITING_REPLY", "waiting for vendor support"));
+                    event(job, "state.AWAITING_REPLY", byMail ? "waiting for the code in the customer's reserved mailbox"
+                            : "waiting for vendor support"));
         }));
     }
 

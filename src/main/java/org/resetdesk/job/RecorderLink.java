@@ -20,10 +20,16 @@ public interface RecorderLink {
     /** One inquiry for the device with this MAC; empty when it did not answer within {@code timeout}. */
     Optional<DeviceInfo> poll(String mac, Duration timeout);
 
-    /** Asks the device for a reset request (getencryptstring / getcode). The bytes are exactly what it sent. */
+    /**
+     * Asks the device for a reset request (getencryptstring / getcode / GetQRcodes for the reserved e-mail). The bytes
+     * are exactly what it sent.
+     */
     ExportResult export(String mac, ResetMethod method);
 
-    /** Sends the support reply (file bytes or 8-character key) with the new password. Never retried. */
+    /**
+     * Sends the support reply (file bytes or 8-character key; a reserved-e-mail code with {@code MailReset}) with the
+     * new password. Never retried.
+     */
     DeviceOutcome reset(String mac, ResetReply reply, char[] newPassword, boolean syncCameras, boolean codeEncrypt);
 
     /** Activates an inactive device with its first password. */
@@ -47,16 +53,32 @@ public interface RecorderLink {
 
     record PortIdentity(String name, String address) {}
 
-    record ExportResult(DeviceOutcome outcome, byte[] request) {}
+    /**
+     * What an export returned: the request bytes, and for the reserved e-mail the (masked) address the verification
+     * code will be sent to, as the device reported it (null when it named none).
+     */
+    record ExportResult(DeviceOutcome outcome, byte[] request, String codeSentTo) {
+        public ExportResult(DeviceOutcome outcome, byte[] request) {
+            this(outcome, request, null);
+        }
+    }
 
-    /** What support sent back: a file's bytes (sent unchanged), or a typed key. */
-    record ResetReply(byte[] fileBytes, String key) {
+    /**
+     * What came back: a file's bytes (sent unchanged), or a typed key; and whether it is the verification code
+     * from the customer's reserved mailbox ({@code mailCode}: sent with {@code MailReset}, not {@code reset}).
+     */
+    record ResetReply(byte[] fileBytes, String key, boolean mailCode) {
         public static ResetReply file(byte[] bytes) {
-            return new ResetReply(bytes, null);
+            return new ResetReply(bytes, null, false);
         }
 
         public static ResetReply key(String key) {
-            return new ResetReply(null, key);
+            return new ResetReply(null, key, false);
+        }
+
+        /** The same reply, to be sent as a reserved-e-mail code. */
+        public ResetReply asMailCode() {
+            return new ResetReply(fileBytes, key, true);
         }
 
         /** The {@code Code} content to send: the file bytes as the device gave them, or the key. */

@@ -76,7 +76,8 @@ final class ResetStep {
                             svc.event(j, "reply.received", reply.key() != null ? "key typed" : "file sha256=" + sha),
                             svc.event(j, "state.REPLY_RECEIVED", "sending to the recorder once"));
                 }
-                DeviceOutcome o = link.reset(j.device().mac(), reply, pw,
+                RecorderLink.ResetReply toSend = j.attempt().method().answeredByMail() ? reply.asMailCode() : reply;
+                DeviceOutcome o = link.reset(j.device().mac(), toSend, pw,
                         sync && Boolean.TRUE.equals(j.device().syncIpcPassword()),
                         Boolean.TRUE.equals(j.device().codeEncrypt()));
                 return new JobService.ResetAttempt(afterReset(j, o), o);

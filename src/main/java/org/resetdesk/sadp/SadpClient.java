@@ -164,6 +164,9 @@ public final class SadpClient implements RecorderLink, AutoCloseable {
         } else if (method == ResetMethod.DEVICE_CODE) {
             types = "getcode";
             element = "Code";
+        } else if (method == ResetMethod.RESERVED_EMAIL) {
+            types = "GetQRcodes"; // the QR code the customer scans or mails; the code comes to the reserved mailbox
+            element = "QRcodes";
         } else {
             throw new IllegalArgumentException(method + " has no export");
         }
@@ -177,7 +180,8 @@ public final class SadpClient implements RecorderLink, AutoCloseable {
             return new ExportResult(new DeviceOutcome(DeviceOutcome.Kind.OTHER, null, null,
                     "success without " + element), null);
         }
-        return new ExportResult(outcome, outcome.isSuccess() ? value.getBytes(StandardCharsets.UTF_8) : null);
+        return new ExportResult(outcome, outcome.isSuccess() ? value.getBytes(StandardCharsets.UTF_8) : null,
+                method == ResetMethod.RESERVED_EMAIL ? reply.get().get("MailBox") : null);
     }
 
     @Override
@@ -193,6 +197,10 @@ public final class SadpClient implements RecorderLink, AutoCloseable {
                 java.util.Arrays.fill(c, '\0');
             }
             String finalCode = code;
+            if (reply.mailCode()) {
+                return request(mac, "MailReset", uuid -> SadpRequests.mailReset(uuid, mac, pw, syncCameras,
+                        finalCode, codeEncrypt));
+            }
             return request(mac, "reset", uuid -> SadpRequests.reset(uuid, mac, pw, syncCameras, finalCode,
                     codeEncrypt));
         });

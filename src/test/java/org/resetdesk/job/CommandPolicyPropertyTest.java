@@ -71,6 +71,14 @@ class CommandPolicyPropertyTest {
         }
         assertThat(forbidden).containsExactlyInAnyOrder("restoreInactive", "restoreInactive_v31", "update",
                 "update_v31", "reboot", "restore", "EHomeEnable", "setBindList", "somethingNew");
+        for (String export : List.of("getencryptstring", "getcode", "GetQRcodes", "GetQRcodes_v31",
+                "GetPhoneNoQRCode")) {
+            // each draws a new RAM challenge on the device: the request with support would die unnoticed
+            assertThat(DeviceCommand.sadp(export).commandClass()).as(export).isEqualTo(CommandClass.EXPORT);
+            Instant now = Instant.parse("2026-11-25T10:00:00Z");
+            assertThat(CommandPolicy.check(DeviceCommand.sadp(export), java.util.Optional.of(
+                    job(JobState.AWAITING_REPLY, true, now)), false, now)).as(export).isPresent();
+        }
         assertThat(DeviceCommand.isapi("PUT", "/ISAPI/ContentMgmt/Storage/hdd/1/format").commandClass())
                 .isEqualTo(CommandClass.RESTORE);
         assertThat(DeviceCommand.isapi("PUT", "/ISAPI/System/time").commandClass()).isEqualTo(CommandClass.RETIME);

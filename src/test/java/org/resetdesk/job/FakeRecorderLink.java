@@ -18,6 +18,8 @@ public final class FakeRecorderLink implements RecorderLink {
     public volatile String challenge;
     public volatile int retries = 5;
     public volatile PortIdentity port = new PortIdentity("eth1", "10.99.0.1");
+    /** The masked reserved address GetQRcodes names; null: none set on the device. */
+    public volatile String mailbox = "o***@example.net";
     public final List<String> sent = new CopyOnWriteArrayList<>();
     private final List<Consumer<DeviceInfo>> listeners = new CopyOnWriteArrayList<>();
     private int exports;
@@ -27,9 +29,13 @@ public final class FakeRecorderLink implements RecorderLink {
     }
 
     public static DeviceInfo nvr(String bootTime) {
+        return nvr(bootTime, Set.of(ResetMethod.ENCRYPTED_STRING, ResetMethod.GUID_FILE));
+    }
+
+    public static DeviceInfo nvr(String bootTime, Set<ResetMethod> methods) {
         return new DeviceInfo("DS-7608NI-K2", "DS-7608NI-K20820190101CCRRD12345678WCVU", "c0-56-e3-fe-42-92",
                 "192.168.1.64", "255.255.255.0", "192.168.1.1", "V4.30.085 build 200916", bootTime, true,
-                Set.of(ResetMethod.ENCRYPTED_STRING, ResetMethod.GUID_FILE), true, true, false, 48);
+                methods, true, true, false, 48);
     }
 
     public void reboot(String newBootTime) {
@@ -80,17 +86,19 @@ public final class FakeRecorderLink implements RecorderLink {
 
     @Override
     public ExportResult export(String mac, ResetMethod method) {
-        sent.add("getencryptstring");
+        boolean qr = method == ResetMethod.RESERVED_EMAIL;
+        sent.add(qr ? "GetQRcodes" : "getencryptstring");
         exports++;
         challenge = String.format("CH%06d", exports) + Long.toHexString(System.nanoTime());
         return new ExportResult(DeviceOutcome.of(DeviceOutcome.Kind.SUCCESS),
-                ("<EncryptString>" + challenge + "</EncryptString>").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                ("<EncryptString>" + challenge + "</EncryptString>").getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                qr ? mailbox : null);
     }
 
     @Override
     public DeviceOutcome reset(String mac, ResetReply reply, char[] newPassword, boolean syncCameras,
                                boolean codeEncrypt) {
-        sent.add("reset");
+        sent.add(reply.mailCode() ? "MailReset" : "reset");
         if (challenge == null) {
             return DeviceOutcome.of(DeviceOutcome.Kind.EMPTY_ENCRYPT_STRING);
         }

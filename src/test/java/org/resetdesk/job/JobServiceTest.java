@@ -51,6 +51,46 @@ public class JobServiceTest {
     }
 
     @Test
+    void reservedEmailIsAnArmedExportAnsweredWithMailReset() {
+        link.device = FakeRecorderLink.nvr(BOOT, java.util.Set.of(ResetMethod.RESERVED_EMAIL));
+        Job job = svc.open(intake(link.device.serial())).join();
+        svc.connect(job.id(), link.device).join();
+
+        JobService.Exported e = svc.export(job.id(), ResetMethod.RESERVED_EMAIL, false).join();
+        assertThat(link.sent).endsWith("GetQRcodes");
+        assertThat(e.codeSentTo()).isEqualTo("o***@example.net");
+        assertThat(e.job().state()).isEqualTo(JobState.REQUEST_EXPORTED);
+        assertThat(e.job().attempt().isArmed()).as("a reboot kills the mailed code too: guarded").isTrue();
+        assertThat(e.job().deadline()).isEqualTo(clock.instant().plus(Duration.ofHours(48)));
+        assertThat(repo.events(job.id())).anySatisfy(ev -> assertThat(ev.detail()).endsWith(
+                "; code goes to o***@example.net"));
+        Job waiting = svc.markSent(job.id(), "hikConnect").join();
+        assertThat(repo.events(job.id())).last().satisfies(ev -> assertThat(ev.detail())
+                .isEqualTo("waiting for the code in the customer's reserved mailbox"));
+
+        JobService.ResetAttempt r = svc.importReply(waiting.id(), RecorderLink.ResetReply.key(link.goodKey()),
+                "Tr4vel-Blue9".toCharArray(), false).join();
+        assertThat(link.sent).endsWith("MailReset").doesNotContain("reset");
+        assertThat(r.job().state()).isEqualTo(JobState.PASSWORD_SET);
+
+        assertThat(ResetMethod.RESERVED_EMAIL.needsSupportRoundTrip()).as("never a direct reset").isTrue();
+    }
+
+    @Test
+    void reservedEmailWithoutAMailboxOnTheDeviceIsRefusedAndNothingIsArmed() {
+        link.device = FakeRecorderLink.nvr(BOOT, java.util.Set.of(ResetMethod.RESERVED_EMAIL));
+        link.mailbox = null;
+        Job job = svc.open(intake(link.device.serial())).join();
+        svc.connect(job.id(), link.device).join();
+        assertThatThrownBy(() -> svc.export(job.id(), ResetMethod.RESERVED_EMAIL, false).join())
+                .satisfies(t -> assertThat(refusal(t).refusal().key()).isEqualTo("export.refused.noMailbox"));
+        Job after = repo.find(job.id()).orElseThrow();
+        assertThat(after.state()).isEqualTo(JobState.IDENTIFIED);
+        assertThat(after.attempt()).isNull();
+        assertThat(repo.eventTypes(job.id())).contains("export.failed");
+    }
+
+    @Test
     void theNewPasswordIsWipedAndNeverInTheLog() {
         Job job = exportedJob();
         char[] pw = "Tr4vel-Blue9".toCharArray();

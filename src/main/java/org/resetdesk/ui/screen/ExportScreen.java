@@ -29,10 +29,15 @@ import org.resetdesk.ui.Ui;
 
 /**
  * Step 4: export the request (this arms the guards), write it to the hand-off folder, show it as a QR code, list
- * what vendor support will ask for, then record how it was sent.
+ * what vendor support will ask for, then record how it was sent. For the reserved e-mail the QR code goes to the
+ * customer instead (Hik-Connect or the vendor's recovery address) and the code arrives in their reserved mailbox.
  */
 public final class ExportScreen extends ScreenBase {
     private static final String[] CHANNELS = {"email", "webForm", "partnerApp"};
+    private static final String[] MAIL_CHANNELS = {"hikConnect", "recoveryMail"};
+    /** Where the customer sends the QR code when they have no Hik-Connect app (sadp-protocol.md §5.6). */
+    static final String RECOVERY_ADDRESS = "pw_recovery@hikvision.com";
+    private String[] shownChannels = {};
     private final JPanel asks = new JPanel(new MigLayout("insets 16, wrap 2, gap 10 6", "[][grow, fill]"));
     private final JLabel qr = new JLabel();
     private final JLabel file = new JLabel(" ");
@@ -58,13 +63,7 @@ public final class ExportScreen extends ScreenBase {
         right.add(file, "w 340!");
         right.add(Ui.label("export.sentVia", "h3"), "gaptop 8");
         channels.setOpaque(false);
-        for (String c : CHANNELS) {
-            JToggleButton b = Ui.named(new JToggleButton(msg("export.channel." + c)), "export.channel." + c);
-            Ui.style(b, "choice");
-            b.setMargin(new java.awt.Insets(8, 10, 8, 10));
-            channelGroup.add(b);
-            channels.add(b, "h 52!");
-        }
+        showChannels(CHANNELS);
         right.add(channels);
         paper = new PaperworkPanel(session, "export", true, null, j -> {
             session.job(j);
@@ -86,21 +85,28 @@ public final class ExportScreen extends ScreenBase {
         if (job == null) {
             return;
         }
-        showAsks(job.device(), job);
         boolean exported = job.state() == JobState.REQUEST_EXPORTED || job.state() == JobState.AWAITING_REPLY;
         JobService.Exported e = session.exported();
+        ResetMethod m = exported && job.attempt() != null ? job.attempt().method() : session.method();
+        boolean mail = m != null && m.answeredByMail();
+        showChannels(mail ? MAIL_CHANNELS : CHANNELS);
+        if (mail) {
+            showMailSteps(exported && e != null ? e.codeSentTo() : null);
+        } else {
+            showAsks(job.device(), job);
+        }
         if (exported && e != null) {
             showExported(e);
         } else {
             qr.setIcon(Icons.sized(Icons.QR, 120));
             file.setText(Ui.html(msg(exported ? "export.alreadyOut" : "export.notYet")));
         }
-        lead(msg(exported ? "export.leadDone" : "export.lead"));
+        lead(msg(exported ? (mail ? "export.leadDoneMail" : "export.leadDone") : "export.lead"));
         export.setVisible(!exported);
         sent.setVisible(exported);
         channels.setVisible(exported);
         paper.refresh(exported, false, false);
-        paper.setVisible(exported && session.ctx().services().paperwork() != null);
+        paper.setVisible(exported && !mail && session.ctx().services().paperwork() != null);
         java.awt.Component t = Ui.find(asks, "export.handoffTitle");
         if (t != null) {
             t.setVisible(paper.isVisible());
@@ -134,6 +140,40 @@ public final class ExportScreen extends ScreenBase {
         }
         asks.revalidate();
         asks.repaint();
+    }
+
+    /** What the customer does with the QR code, and where the code will arrive (as the recorder named it). */
+    private void showMailSteps(String mailbox) {
+        asks.removeAll();
+        asks.add(Ui.label("export.mail.asksTitle", "h3"), "span 2, gapbottom 4");
+        ask(Icons.QR, fmt("export.mail.scan", RECOVERY_ADDRESS));
+        ask(Icons.USER, mailbox != null ? fmt("export.mail.mailbox", mailbox) : msg("export.mail.mailboxUnknown"));
+        ask(Icons.CLOCK, msg("export.mail.valid"));
+        ask(Icons.WARNING, msg("export.ask.keepOn"));
+        asks.revalidate();
+        asks.repaint();
+    }
+
+    /** The "sent via" choices: support channels, or the customer's two routes for the reserved e-mail. */
+    private void showChannels(String[] names) {
+        if (java.util.Arrays.equals(names, shownChannels)) {
+            return;
+        }
+        shownChannels = names;
+        channels.removeAll();
+        channelGroup.clearSelection();
+        for (javax.swing.AbstractButton b : java.util.Collections.list(channelGroup.getElements())) {
+            channelGroup.remove(b);
+        }
+        for (String c : names) {
+            JToggleButton b = Ui.named(new JToggleButton(msg("export.channel." + c)), "export.channel." + c);
+            Ui.style(b, "choice");
+            b.setMargin(new java.awt.Insets(8, 10, 8, 10));
+            channelGroup.add(b);
+            channels.add(b, "h 52!");
+        }
+        channels.revalidate();
+        channels.repaint();
     }
 
     private void ask(com.formdev.flatlaf.extras.FlatSVGIcon icon, String text) {
@@ -203,10 +243,10 @@ public final class ExportScreen extends ScreenBase {
 
     private void onSent() {
         Ui.assertEdt();
-        String channel = "email";
-        for (int i = 0; i < CHANNELS.length; i++) {
+        String channel = shownChannels[0];
+        for (int i = 0; i < shownChannels.length; i++) {
             if (((JToggleButton) channels.getComponent(i)).isSelected()) {
-                channel = CHANNELS[i];
+                channel = shownChannels[i];
             }
         }
         sent.setEnabled(false);

@@ -94,6 +94,9 @@ public final class ImportScreen extends ScreenBase {
 
     @Override
     public void onShow() {
+        Job j = session.job();
+        lead(msg(j != null && j.attempt() != null && j.attempt().method().answeredByMail() ? "import.leadMail"
+                : "import.lead"));
         key.setText("");
         chosenFile = null;
         showLockout();

@@ -157,7 +157,8 @@ public final class WaitingScreen extends ScreenBase {
         if (isVoid) {
             showVoided(job);
         }
-        lead(fmt(armed ? "waiting.leadArmed" : isVoid ? "waiting.leadVoid" : "waiting.leadOther",
+        boolean byMail = job.attempt() != null && job.attempt().method().answeredByMail();
+        lead(fmt(armed ? (byMail ? "waiting.leadArmedMail" : "waiting.leadArmed") : isVoid ? "waiting.leadVoid" : "waiting.leadOther",
                 job.intake().customerName(), job.device() == null ? "—" : job.device().model()));
         boolean hadFocus = reExport.isFocusOwner() || importReply.isFocusOwner();
         reExport.setVisible(isVoid);
