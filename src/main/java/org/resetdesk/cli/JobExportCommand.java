@@ -27,7 +27,7 @@ final class JobExportCommand implements Callable<Integer> {
     String id;
     @Option(names = "--out", required = true)
     Path out;
-    @Option(names = "--method", description = "encrypted-string | device-code (default: the recommended one)")
+    @Option(names = "--method", description = "encrypted-string | device-code | reserved-email (default: the recommended one)")
     String method;
     @Option(names = "--qr", description = "also write the request as a QR code PNG")
     Path qr;
@@ -41,8 +41,7 @@ final class JobExportCommand implements Callable<Integer> {
         try (CliContext ctx = parent.context()) {
             JobService svc = JobCommand.service(ctx, iface);
             Job job = CliSupport.await(svc.find(id));
-            ResetMethod m = method == null ? job.method()
-                    : ResetMethod.valueOf(method.toUpperCase(Locale.ROOT).replace('-', '_'));
+            ResetMethod m = method == null ? job.method() : parseMethod(method);
             if (m == null) {
                 throw new CommandFailed("job " + id + " has no reset method; connect the recorder first");
             }
@@ -54,8 +53,21 @@ final class JobExportCommand implements Callable<Integer> {
             Map<String, Object> o = new LinkedHashMap<>(JobCommand.status(e.job()));
             o.put("file", out.toString());
             o.put("bytes", e.request().length);
+            if (e.codeSentTo() != null) {
+                o.put("codeSentTo", e.codeSentTo());
+            }
             CliSupport.json(spec.commandLine().getOut(), o);
             return 0;
         }
+    }
+
+    static ResetMethod parseMethod(String text) {
+        String name = text.trim().toUpperCase(Locale.ROOT).replace('-', '_');
+        for (ResetMethod m : ResetMethod.values()) {
+            if (m.name().equals(name) && m.exportsChallenge()) {
+                return m;
+            }
+        }
+        throw new CommandFailed("--method must be encrypted-string, device-code or reserved-email, not " + text);
     }
 }

@@ -64,7 +64,7 @@ final class Desk {
     }
 
     JsonNode connect(String id) {
-        JsonNode c = ok(null, "job", "connect", id, "--timeout-ms", "1000").json();
+        JsonNode c = ok(null, "job", "connect", id, "--timeout-ms", "2000").json();
         assertThat(c.get("state").asText()).isEqualTo("IDENTIFIED");
         return c;
     }

@@ -29,6 +29,7 @@ class JobEndToEndTest {
     Recorder nvr;
     Recorder dvrOtherSubnet;
     Recorder inactive;
+    Recorder mailbox;
 
     @BeforeAll
     void startRecorders() throws Exception {
@@ -36,7 +37,8 @@ class JobEndToEndTest {
         nvr = rig.recorder("nvr", "10.93.1.1/24", "10.93.1.64/24");
         dvrOtherSubnet = rig.recorder("dvr", "10.93.2.1/24", "192.168.1.64/24");
         inactive = rig.recorder("inactive", "10.93.3.1/24", "10.93.3.64/24");
-        for (Recorder r : List.of(nvr, dvrOtherSubnet, inactive)) {
+        mailbox = rig.recorder("nvr", "10.93.4.1/24", "10.93.4.64/24");
+        for (Recorder r : List.of(nvr, dvrOtherSubnet, inactive, mailbox)) {
             r.awaitStarted();
         }
     }
@@ -139,6 +141,33 @@ class JobEndToEndTest {
                 .isIn("PASSWORD_SET", "AFTERCARE");
         assertThat(check.status().get("exportedAt").isNull()).isTrue();
         assertThat(check.types()).contains("state.IDENTIFIED").doesNotContain("export.written", "guard.armed");
+        SecretScan.assertAbsent(PASSWORD.toCharArray(), desk.db.getParent(), desk.data);
+    }
+
+    @Test
+    void reservedEmailExportsTheQrCodeNamesTheMailboxAndTheMailedCodeResets() throws Exception {
+        Desk desk = rig.desk(mailbox);
+        String id = desk.openAndConnect();
+        Path request = desk.dir.resolve("qr.txt");
+        JsonNode exported = desk.export(id, request, "--method", "reserved-email");
+        assertThat(exported.get("method").asText()).isEqualTo("RESERVED_EMAIL");
+        assertThat(exported.get("state").asText()).isEqualTo("REQUEST_EXPORTED");
+        assertThat(exported.get("codeSentTo").asText()).isEqualTo("o***@example.net");
+        assertThat(mailbox.state().get("exportedAt").isNull()).as("the device holds a challenge").isFalse();
+
+        Result bad = desk.run(null, "job", "export", id, "--out", desk.dir.resolve("x").toString(), "--method",
+                "guid-file");
+        assertThat(bad.exit()).isEqualTo(1);
+        assertThat(bad.err()).contains("--method must be encrypted-string, device-code or reserved-email");
+
+        String code = desk.answerKey(request); // training: the support desk plays the vendor's mailer
+        Result imported = desk.importKey(id, code, PASSWORD);
+        assertThat(imported.exit()).as(imported.err()).isZero();
+        assertThat(imported.json().get("result").asText()).isEqualTo("SUCCESS");
+        Desk.Check check = desk.check(id);
+        assertThat(check.status().get("state").asText()).isEqualTo("PASSWORD_SET");
+        assertThat(check.types()).containsSubsequence("export.written", "guard.armed", "reply.received",
+                "reset.success");
         SecretScan.assertAbsent(PASSWORD.toCharArray(), desk.db.getParent(), desk.data);
     }
 

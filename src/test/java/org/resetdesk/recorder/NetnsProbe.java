@@ -46,8 +46,13 @@ public final class NetnsProbe {
                 group.receive(p);
                 match = SadpCodec.decode(Arrays.copyOf(buf, p.getLength()));
             } while (!"ProbeMatch".equals(match.root()) || !uuid.equals(match.get("Uuid")));
+            // the unicast copy may trail the group copy (ARP for the kiosk's address first): wait for it a while
             uni.configureBlocking(false);
-            boolean unicast = uni.receive(ByteBuffer.allocate(65_535)) != null;
+            boolean unicast;
+            try (java.nio.channels.Selector sel = java.nio.channels.Selector.open()) {
+                uni.register(sel, java.nio.channels.SelectionKey.OP_READ);
+                unicast = sel.select(2000) > 0 && uni.receive(ByteBuffer.allocate(65_535)) != null;
+            }
             System.out.println("{\"group\":true,\"unicast\":" + unicast + ",\"ipv4\":\"" + match.get("IPv4Address")
                     + "\",\"mac\":\"" + match.get("MAC") + "\"}");
         }

@@ -226,12 +226,23 @@ class SadpClientLoopbackTest {
 
     @Test
     void closeStopsTheReceiveThread() throws IOException {
+        java.util.Set<Thread> before = receiveThreads();
         SadpClient c = new SadpClient("lo", port, Duration.ofSeconds(1));
-        assertThat(Thread.getAllStackTraces().keySet()).anyMatch(t -> t.getName().equals("sadp-rx-lo") && t.isDaemon());
+        java.util.Set<Thread> mine = receiveThreads();
+        mine.removeAll(before); // only this client's: a client another test leaked must not decide this one
+        assertThat(mine).isNotEmpty().allMatch(Thread::isDaemon);
         c.close();
-        client.close();
-        await().atMost(Duration.ofSeconds(3)).until(() -> Thread.getAllStackTraces().keySet().stream()
-                .noneMatch(t -> t.getName().equals("sadp-rx-lo")));
+        await().atMost(Duration.ofSeconds(3)).until(() -> mine.stream().noneMatch(Thread::isAlive));
         assertThatThrownBy(() -> c.discoverEach(Duration.ofMillis(10), f -> true)).hasMessageContaining("closed");
+    }
+
+    private static java.util.Set<Thread> receiveThreads() {
+        java.util.Set<Thread> out = new java.util.HashSet<>();
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            if (t.getName().equals("sadp-rx-lo")) {
+                out.add(t);
+            }
+        }
+        return out;
     }
 }

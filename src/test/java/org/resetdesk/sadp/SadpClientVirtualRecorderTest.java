@@ -53,6 +53,38 @@ class SadpClientVirtualRecorderTest {
     }
 
     @Test
+    void nvrReservedEmailQrCodeAndTheMailedCodeSentWithMailReset() throws Exception {
+        try (RecorderRuntime rt = start(Profile.NVR); SadpClient c = client(rt)) {
+            DeviceInfo d = c.poll(rt.recorder().mac(), Duration.ofSeconds(2)).orElseThrow();
+            assertThat(d.resetMethods()).contains(ResetMethod.RESERVED_EMAIL);
+            boolean enc = Boolean.TRUE.equals(d.codeEncrypt());
+            ExportResult string = c.export(d.mac(), ResetMethod.ENCRYPTED_STRING);
+
+            ExportResult qr = c.export(d.mac(), ResetMethod.RESERVED_EMAIL);
+            assertThat(qr.outcome().kind()).isEqualTo(Kind.SUCCESS);
+            assertThat(qr.codeSentTo()).as("masked, as the device names it").isEqualTo("o***@example.net");
+            assertThat(string.codeSentTo()).isNull();
+            String code = SupportDesk.answer(qr.request()).key(); // in training the desk plays the vendor's mailer
+            assertThat(c.reset(d.mac(), ResetReply.key(SupportDesk.answer(string.request()).key()),
+                    "Shop4Counter!".toCharArray(), false, enc).kind())
+                    .as("the QR export replaced the earlier challenge in RAM").isEqualTo(Kind.CODE_ERROR);
+
+            DeviceOutcome o = c.reset(d.mac(), ResetReply.key(code).asMailCode(), "Mailbox7Reset".toCharArray(),
+                    true, enc);
+            assertThat(o.kind()).as(o.toString()).isEqualTo(Kind.SUCCESS);
+            assertThat(rt.recorder().account().checkPassword("Mailbox7Reset".toCharArray())).isTrue();
+
+            rt.recorder().account().setReservedEmail(null); // MailReset, not reset, is what went out: now it fails
+            ExportResult none = c.export(d.mac(), ResetMethod.RESERVED_EMAIL);
+            assertThat(none.outcome().kind()).isEqualTo(Kind.SUCCESS);
+            assertThat(none.codeSentTo()).isNull();
+            String key = SupportDesk.answer(none.request()).key();
+            assertThat(c.reset(d.mac(), ResetReply.key(key).asMailCode(), "Mailbox8Reset".toCharArray(), false, enc)
+                    .kind()).isEqualTo(Kind.MAILBOX_NOT_SET);
+        }
+    }
+
+    @Test
     void dvrDeviceCodeWithKeyAndAWrongKeyFirst() throws Exception {
         try (RecorderRuntime rt = start(Profile.DVR); SadpClient c = client(rt)) {
             DeviceInfo d = c.poll(rt.recorder().mac(), Duration.ofSeconds(2)).orElseThrow();

@@ -66,7 +66,7 @@ class AftercareScreenTest {
             k.waitForScreen("done");
             k.click("done.aftercare");
             k.waitForScreen("aftercare");
-            k.window.checkBox("aftercare.unbind").click();
+            k.toggle("aftercare.unbind");
             k.type("aftercare.password", KioskFlowTest.PASSWORD);
             k.click("aftercare.run");
             k.waitUntil(() -> k.labelText("aftercare.problem").contains("30 min"));

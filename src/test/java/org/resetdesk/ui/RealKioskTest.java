@@ -62,7 +62,7 @@ class RealKioskTest {
             k.type("customer.serial", c.recorder().serial());
             k.toggle("customer.kind.RECEIPT");
             k.type("customer.ownershipRef", "Bon 2291-77");
-            k.window.checkBox("customer.consent").click();
+            k.toggle("customer.consent");
             k.click("customer.next");
             k.waitForScreen("connect");
             k.waitUntil(() -> k.labelText("connect.verdict").equals(Messages.get("connect.match")));
@@ -173,7 +173,16 @@ class RealKioskTest {
         }
     }
 
-    static {
+    private static Locale previous;
+
+    @org.junit.jupiter.api.BeforeAll
+    static void english() {
+        previous = Locale.getDefault();
         Locale.setDefault(Locale.ENGLISH);
+    }
+
+    @org.junit.jupiter.api.AfterAll
+    static void restoreLocale() {
+        Locale.setDefault(previous);
     }
 }

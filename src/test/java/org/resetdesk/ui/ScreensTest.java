@@ -91,6 +91,11 @@ class ScreensTest {
             k.window.robot().pressAndReleaseKey(KeyEvent.VK_SPACE);
             k.waitUntil(() -> "signin.pin.field".equals(focusName(k)));
             k.window.robot().enterText("1234");
+            // a key lost by Xvfb under load is typed again (the PIN field is focused; only its length is visible)
+            for (int tries = 0; tries < 3 && pinLength(k) < 4; tries++) {
+                k.window.robot().enterText("1234".substring(pinLength(k)));
+            }
+            assertThat(pinLength(k)).isEqualTo(4);
             k.window.robot().pressAndReleaseKey(KeyEvent.VK_ENTER);
             k.waitForScreen("board");
             for (int i = 0; i < 20 && !"board.newJob".equals(focusName(k)); i++) {
@@ -230,5 +235,10 @@ class ScreensTest {
             }
         }
         return out;
+    }
+
+    private static int pinLength(KioskDriver k) {
+        return k.onEdt(() -> ((javax.swing.JPasswordField) Ui.find(k.frame.getRootPane(), "signin.pin.field"))
+                .getPassword().length);
     }
 }

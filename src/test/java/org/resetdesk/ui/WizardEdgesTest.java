@@ -7,7 +7,9 @@ import java.util.Locale;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.resetdesk.job.Job;
 import org.resetdesk.job.JobState;
+import org.resetdesk.job.ResetMethod;
 import org.resetdesk.ui.testkit.FakeRecorderLink;
 
 /** The wizard's other roads: a serial that does not match, old firmware, an inactive recorder. */
@@ -47,6 +49,46 @@ class WizardEdgesTest {
     }
 
     @Test
+    void reservedEmailHandsTheQrCodeToTheCustomerAndTheMailedCodeGoesOutAsMailReset() throws Exception {
+        try (KioskDriver k = new KioskDriver(dir, Locale.ENGLISH, false)) {
+            toConnect(k, FakeRecorderLink.SERIAL);
+            k.click("connect.next");
+            k.waitForScreen("recorder");
+            k.toggle("recorder.method.RESERVED_EMAIL");
+            k.waitUntil(() -> k.labelText("recorder.why").contains("verification code"));
+            k.click("recorder.next");
+            k.waitForScreen("export");
+            k.click("export.run");
+            k.waitUntil(() -> k.showing("export.channel.hikConnect"));
+            assertThat(k.labelText("export.mail.mailbox")).contains(FakeRecorderLink.MAILBOX);
+            assertThat(k.showing("export.channel.recoveryMail")).isTrue();
+            assertThat(k.showing("export.channel.webForm")).as("no support channels").isFalse();
+            assertThat(k.labelText("export.lead")).contains("customer scans it");
+            Job job = k.station.repo.openJobs().get(0);
+            assertThat(job.attempt().method()).isEqualTo(ResetMethod.RESERVED_EMAIL);
+            assertThat(job.state()).isEqualTo(JobState.REQUEST_EXPORTED);
+            k.shot("07b-export-reserved-email");
+
+            k.toggle("export.channel.recoveryMail");
+            k.click("export.sent");
+            k.waitForScreen("waiting");
+            assertThat(k.labelText("waiting.lead")).contains("reserved mailbox");
+            assertThat(k.station.repo.events(job.id())).anySatisfy(e -> assertThat(e.type() + " " + e.detail())
+                    .isEqualTo("handoff.sent recoveryMail"));
+            k.click("waiting.import");
+            k.waitForScreen("import");
+            assertThat(k.labelText("import.lead")).contains("verification code");
+            k.type("import.key", k.station.recorder.supportKey());
+            k.click("import.next");
+            KioskFlowTest.typePassword(k, KioskFlowTest.PASSWORD);
+            k.click("password.set");
+            k.waitForScreen("done");
+            assertThat(k.station.recorder.lastResetByMail).as("sent with MailReset").isTrue();
+            assertThat(k.station.repo.openJobs().get(0).state()).isEqualTo(JobState.PASSWORD_SET);
+        }
+    }
+
+    @Test
     void anInactiveRecorderIsActivatedWithTheCustomersPassword() throws Exception {
         try (KioskDriver k = new KioskDriver(dir, Locale.ENGLISH, false)) {
             k.station.recorder.firmware("DS-7608NI-K2", "V4.62.210 build 230302", false);
@@ -72,7 +114,7 @@ class WizardEdgesTest {
         k.type("customer.ownershipRef", "RE-88120");
         k.click("customer.next");
         k.waitUntil(() -> k.labelText("customer.problem").equals(Messages.get("customer.missing.consent")));
-        k.window.checkBox("customer.consent").click();
+        k.toggle("customer.consent");
         k.click("customer.next");
         k.waitForScreen("connect");
     }

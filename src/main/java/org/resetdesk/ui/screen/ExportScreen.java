@@ -147,7 +147,8 @@ public final class ExportScreen extends ScreenBase {
         asks.removeAll();
         asks.add(Ui.label("export.mail.asksTitle", "h3"), "span 2, gapbottom 4");
         ask(Icons.QR, fmt("export.mail.scan", RECOVERY_ADDRESS));
-        ask(Icons.USER, mailbox != null ? fmt("export.mail.mailbox", mailbox) : msg("export.mail.mailboxUnknown"));
+        ask(Icons.USER, mailbox != null ? fmt("export.mail.mailbox", mailbox) : msg("export.mail.mailboxUnknown"))
+                .setName("export.mail.mailbox");
         ask(Icons.CLOCK, msg("export.mail.valid"));
         ask(Icons.WARNING, msg("export.ask.keepOn"));
         asks.revalidate();
@@ -176,9 +177,11 @@ public final class ExportScreen extends ScreenBase {
         channels.repaint();
     }
 
-    private void ask(com.formdev.flatlaf.extras.FlatSVGIcon icon, String text) {
+    private JComponent ask(com.formdev.flatlaf.extras.FlatSVGIcon icon, String text) {
         asks.add(new JLabel(Icons.sized(icon, 24)), "aligny top");
-        asks.add(Ui.wrapping(text, "lead"), "wmin 0");
+        JComponent line = Ui.wrapping(text, "lead");
+        asks.add(line, "wmin 0");
+        return line;
     }
 
     private void onExport(boolean confirmed) {

@@ -46,6 +46,11 @@ public final class FakeRecorderLink implements RecorderLink {
     private Instant lockedUntil;
     private int ipSuffix = 64;
 
+    /** The masked reserved address the fake names for GetQRcodes. */
+    public static final String MAILBOX = "j***@example.com";
+    /** Whether the last reset went out as MailReset (a reserved-e-mail code). */
+    public volatile boolean lastResetByMail;
+
     public FakeRecorderLink(Clock clock) {
         this.clock = clock;
         this.bootTime = BOOT.format(LocalDateTime.now().minusHours(3).withNano(0));
@@ -60,7 +65,8 @@ public final class FakeRecorderLink implements RecorderLink {
 
     public synchronized DeviceInfo info() {
         return new DeviceInfo(model, SERIAL, MAC, ip, "255.255.255.0", "192.168.1.1", firmware, bootTime, activated,
-                Set.of(ResetMethod.ENCRYPTED_STRING, ResetMethod.GUID_FILE, ResetMethod.SECURITY_QUESTIONS),
+                Set.of(ResetMethod.ENCRYPTED_STRING, ResetMethod.GUID_FILE, ResetMethod.SECURITY_QUESTIONS,
+                        ResetMethod.RESERVED_EMAIL),
                 true, true, false, 48);
     }
 
@@ -98,11 +104,14 @@ public final class FakeRecorderLink implements RecorderLink {
         expectedKey = keyFor(challenge);
         String xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<ResetRequest><DeviceSN>" + SERIAL
                 + "</DeviceSN><Code>" + challenge + "</Code></ResetRequest>\n";
-        return new ExportResult(DeviceOutcome.of(DeviceOutcome.Kind.SUCCESS), xml.getBytes(StandardCharsets.UTF_8));
+        boolean qr = method == ResetMethod.RESERVED_EMAIL;
+        return new ExportResult(DeviceOutcome.of(DeviceOutcome.Kind.SUCCESS),
+                (qr ? challenge : xml).getBytes(StandardCharsets.UTF_8), qr ? MAILBOX : null);
     }
 
     @Override
     public synchronized DeviceOutcome reset(String mac, ResetReply reply, char[] pw, boolean sync, boolean enc) {
+        lastResetByMail = reply.mailCode();
         if (!powered) {
             return DeviceOutcome.of(DeviceOutcome.Kind.TIMEOUT);
         }
