@@ -240,8 +240,18 @@ public final class ExportScreen extends ScreenBase {
         qr.setIcon(img instanceof BufferedImage b ? new ImageIcon(b) : Icons.sized(Icons.QR, 120));
         Object path = Optional.ofNullable(file.getClientProperty("handoff")).orElse(e.requestFile());
         Path p = (Path) path;
-        file.setText(Ui.html(fmt(img == null ? "export.fileNoQr" : "export.fileWritten", p.getFileName(),
-                p.getParent())));
+        file.setText(Ui.html(fmt(img == null ? "export.fileNoQr" : "export.fileWritten",
+                middle(p.getFileName().toString(), 44), middle(String.valueOf(p.getParent()), 44))));
+        file.setToolTipText(p.toString());
+    }
+
+    /** Long names lose their middle ("DS-7608…attempt1.xml"): both ends tell staff which file it is. */
+    static String middle(String s, int max) {
+        if (s.length() <= max) {
+            return s;
+        }
+        int head = (max - 1) / 2;
+        return s.substring(0, head) + "…" + s.substring(s.length() - (max - 1 - head));
     }
 
     private void onSent() {
