@@ -131,7 +131,8 @@ public final class KioskStarter {
                 : new ConsoleBuffer();
         open.add(ConsoleWatch.startIfConfigured(config, jobs, clock, console));
 
-        SupportModule support = SupportWiring.module(config, repo, jobs, artifacts);
+        // the outbox sender, the reply folder watch and the mailbox poll run for as long as the kiosk does
+        SupportModule support = SupportWiring.module(config, repo, jobs, artifacts).start();
         open.add(support);
         KioskServices services = new KioskServices(
                 KioskAftercare.over(link, config.sadpInterface(), config.training(), jobs, clock, io),

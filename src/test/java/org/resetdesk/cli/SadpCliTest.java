@@ -140,13 +140,13 @@ class SadpCliTest {
 
     @Test
     void discoverPrintsEachDeviceWithElapsedMs() throws IOException {
-        assertThat(run("discover", "--interface", "lo", "--port", String.valueOf(port), "--timeout-ms", "500",
+        assertThat(run("discover", "--interface", "lo", "--port", String.valueOf(port), "--timeout-ms", "1500",
                 "--json")).isZero();
         List<Map<String, Object>> l = lines();
         assertThat(l).hasSize(1);
         assertThat(l.get(0)).containsKeys(DECODE_KEYS.toArray(String[]::new)).containsKey("elapsedMs")
                 .containsEntry("mac", MAC).containsEntry("syncIpcPassword", true);
-        assertThat(run("discover", "--interface", "lo", "--port", String.valueOf(port), "--timeout-ms", "300"))
+        assertThat(run("discover", "--interface", "lo", "--port", String.valueOf(port), "--timeout-ms", "1000"))
                 .isZero();
         assertThat(out.toString()).contains(MAC).contains("1 device(s) on lo");
     }

@@ -33,7 +33,7 @@ class SadpClientVirtualRecorderTest {
     @Test
     void nvrEncryptedStringWithReplyFileAndCameraSync() throws Exception {
         try (RecorderRuntime rt = start(Profile.NVR); SadpClient c = client(rt)) {
-            List<DeviceInfo> found = c.discover(Duration.ofMillis(500), d -> { });
+            List<DeviceInfo> found = c.discover(Duration.ofMillis(1500), d -> { });
             assertThat(found).hasSize(1);
             DeviceInfo d = found.get(0);
             assertThat(d.mac()).isEqualTo(rt.recorder().mac());
