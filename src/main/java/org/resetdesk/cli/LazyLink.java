@@ -58,6 +58,21 @@ public final class LazyLink implements RecorderLink {
     }
 
     @Override
+    public DeviceOutcome resetDirect(String mac, org.resetdesk.job.DirectProof proof, char[] pw, boolean sync) {
+        return get().resetDirect(mac, proof, pw, sync);
+    }
+
+    @Override
+    public List<String> securityQuestions(String mac) {
+        return get().securityQuestions(mac);
+    }
+
+    @Override
+    public GuidExport exportGuid(String mac, char[] currentPassword) {
+        return get().exportGuid(mac, currentPassword);
+    }
+
+    @Override
     public void onAnnouncement(Consumer<DeviceInfo> listener) {
         get().onAnnouncement(listener);
     }

@@ -48,6 +48,16 @@ public interface RecorderLink {
         return java.util.List.of();
     }
 
+    /**
+     * Exports a fresh GUID file ({@code ExportGUID}) proving the CURRENT admin password, for the customer to keep.
+     * Sent once, never retried: a wrong password counts against the device's lockout. The password stays the
+     * caller's (the link keeps no copy; the caller wipes it). Links that cannot do it answer REFUSED.
+     */
+    default GuidExport exportGuid(String mac, char[] currentPassword) {
+        return new GuidExport(new DeviceOutcome(DeviceOutcome.Kind.REFUSED, null, null,
+                "GUID export is not supported here"), null);
+    }
+
     /** Registers a listener for Hello announcements (a device that has just booted). */
     void onAnnouncement(Consumer<DeviceInfo> listener);
 
@@ -62,6 +72,12 @@ public interface RecorderLink {
             this(outcome, request, null);
         }
     }
+
+    /**
+     * What {@code ExportGUID} returned: the GUID file's bytes (only on success; a secret credential, never logged or
+     * stored by the kiosk), and the device's answer with retries left or lock minutes otherwise.
+     */
+    record GuidExport(DeviceOutcome outcome, byte[] guidFile) {}
 
     /**
      * What came back: a file's bytes (sent unchanged), or a typed key; and whether it is the verification code

@@ -243,6 +243,35 @@ public final class SadpClient implements RecorderLink, AutoCloseable {
                 .map(d -> d.all("ID")).orElse(List.of());
     }
 
+    /**
+     * {@code ExportGUID} after a fresh {@code exchangecode}: the current admin password encrypted with the exchange
+     * random (sadp-protocol.md §5.4, §6.2). Sent once; the GUID text is returned as the file's bytes (US-ASCII, as
+     * {@code GUIDReset} takes it back). The caller's password array is left to the caller to wipe.
+     */
+    @Override
+    public GuidExport exportGuid(String deviceMac, char[] currentPassword) {
+        String mac = Macs.normalise(deviceMac);
+        SadpExchange ex = exchange(mac);
+        if (ex.random() == null) {
+            return new GuidExport(ex.outcome(), null);
+        }
+        String pw = SadpCrypto.encryptWithRandom(ex.random(), currentPassword);
+        Optional<SadpDocument> reply = request(mac, "ExportGUID", uuid -> SadpRequests.exportGuid(uuid, mac, pw));
+        if (reply.isEmpty()) {
+            return new GuidExport(SadpOutcomes.timeout(), null);
+        }
+        DeviceOutcome outcome = SadpOutcomes.of(reply.get());
+        String guid = reply.get().get("GUID");
+        if (!outcome.isSuccess()) {
+            return new GuidExport(outcome, null);
+        }
+        if (guid == null || guid.isBlank()) {
+            return new GuidExport(new DeviceOutcome(DeviceOutcome.Kind.OTHER, null, null, "success without GUID"),
+                    null);
+        }
+        return new GuidExport(outcome, guid.trim().getBytes(StandardCharsets.US_ASCII));
+    }
+
     /** Legacy firmware: {@code reset} with the security code only (no exchange; the password becomes the default). */
     public DeviceOutcome legacyReset(String deviceMac, String securityCode) {
         String mac = Macs.normalise(deviceMac);
