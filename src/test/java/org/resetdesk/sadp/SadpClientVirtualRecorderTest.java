@@ -9,7 +9,9 @@ import org.junit.jupiter.api.Test;
 import org.resetdesk.job.DeviceInfo;
 import org.resetdesk.job.DeviceOutcome;
 import org.resetdesk.job.DeviceOutcome.Kind;
+import org.resetdesk.job.DirectProof;
 import org.resetdesk.job.RecorderLink.ExportResult;
+import org.resetdesk.job.RecorderLink.GuidExport;
 import org.resetdesk.job.RecorderLink.ResetReply;
 import org.resetdesk.job.ResetMethod;
 import org.resetdesk.recorder.Profile;
@@ -121,6 +123,48 @@ class SadpClientVirtualRecorderTest {
             String date = pm.bootTime().substring(0, 10).replace("-", "");
             DeviceOutcome o = c.legacyReset(pm.mac(), LegacySecurityCode.generate(pm.serial(), date));
             assertThat(o.kind()).as(o.toString()).isEqualTo(Kind.SUCCESS);
+        }
+    }
+
+    @Test
+    void guidExportedWithTheNewPasswordResetsTheRecorderLater() throws Exception {
+        try (RecorderRuntime rt = start(Profile.NVR); SadpClient c = client(rt)) {
+            DeviceInfo d = c.poll(rt.recorder().mac(), Duration.ofSeconds(2)).orElseThrow();
+            assertThat(d.resetMethods()).contains(ResetMethod.GUID_FILE);
+            ExportResult ex = c.export(d.mac(), ResetMethod.ENCRYPTED_STRING);
+            SupportDesk.Answer a = SupportDesk.answer(ex.request());
+            assertThat(c.reset(d.mac(), ResetReply.file(a.replyFile()), "Counter7Reset".toCharArray(), false,
+                    Boolean.TRUE.equals(d.codeEncrypt())).kind()).isEqualTo(Kind.SUCCESS);
+
+            GuidExport wrong = c.exportGuid(d.mac(), "Not-The-Pass1".toCharArray());
+            assertThat(wrong.outcome().kind()).as(wrong.outcome().toString()).isEqualTo(Kind.PASSWORD_ERROR);
+            assertThat(wrong.outcome().retriesLeft()).isEqualTo(4);
+            assertThat(wrong.guidFile()).isNull();
+
+            char[] pw = "Counter7Reset".toCharArray();
+            GuidExport g = c.exportGuid(d.mac(), pw);
+            assertThat(g.outcome().kind()).as(g.outcome().toString()).isEqualTo(Kind.SUCCESS);
+            assertThat(new String(pw)).as("the caller's array is left for the caller to wipe").isEqualTo("Counter7Reset");
+            assertThat(g.guidFile()).isEqualTo(rt.recorder().account().guidFile().orElseThrow());
+
+            // the customer forgets the password: the file they took home resets it without vendor support
+            DeviceOutcome back = c.resetDirect(d.mac(), DirectProof.guid(g.guidFile().clone()), "Later8Reset!".toCharArray(),
+                    false);
+            assertThat(back.kind()).as(back.toString()).isEqualTo(Kind.SUCCESS);
+            assertThat(rt.recorder().account().checkPassword("Later8Reset!".toCharArray())).isTrue();
+            assertThat(c.resetDirect(d.mac(), DirectProof.guid(g.guidFile()), "Again9Reset!".toCharArray(), false)
+                    .kind()).as("a used GUID file is void").isEqualTo(Kind.INVALID_GUID);
+        }
+    }
+
+    @Test
+    void guidExportOnARecorderWithoutGuidSupportIsDenied() throws Exception {
+        try (RecorderRuntime rt = start(Profile.DVR); SadpClient c = client(rt)) {
+            DeviceInfo d = c.poll(rt.recorder().mac(), Duration.ofSeconds(2)).orElseThrow();
+            assertThat(d.resetMethods()).doesNotContain(ResetMethod.GUID_FILE);
+            GuidExport g = c.exportGuid(d.mac(), "Whatever1".toCharArray());
+            assertThat(g.outcome().kind()).isEqualTo(Kind.DENIED);
+            assertThat(g.guidFile()).isNull();
         }
     }
 }
