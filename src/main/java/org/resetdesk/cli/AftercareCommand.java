@@ -3,6 +3,9 @@ package org.resetdesk.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -11,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.resetdesk.job.Aftercare;
+import org.resetdesk.job.AftercareGuid;
 import org.resetdesk.job.AftercareReport;
 import org.resetdesk.job.Job;
 import org.resetdesk.job.JobEvent;
@@ -22,8 +26,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code job aftercare ID --password-stdin [--enable-overwrite] [--unbind-hik-connect] [--reserved-email ADDRESS]}:
- * runs the {@link Aftercare} use case and prints one JSON line. The job store and the recorder connection come from
+ * {@code job aftercare ID --password-stdin [--enable-overwrite] [--unbind-hik-connect] [--reserved-email ADDRESS]
+ * [--export-guid FILE]}: runs the {@link Aftercare} use case and prints one JSON line. With {@code --export-guid},
+ * once the password is verified, a fresh GUID file ({@link AftercareGuid}, over SADP) is written to FILE (a new file
+ * only, owner-only permissions); the JSON names the file and its SHA-256, never its content. The job store and the recorder connection come from
  * {@link Wiring}, which {@code Main} provides (constructor, or {@link #wiring} for a picocli-built instance). Exit 0
  * when the new password was verified; 1 (message on stderr) when refused or not verified.
  */
@@ -45,6 +51,16 @@ public final class AftercareCommand implements Callable<Integer> {
         void save(Job job, List<JobEvent> events);
 
         Clock clock();
+
+        /** Exports the GUID for {@code --export-guid} (the use case wipes the array); null when not wired. */
+        default GuidExporter guidExporter() {
+            return null;
+        }
+    }
+
+    /** {@link AftercareGuid#exportGuid} for one job, blocking; a refusal is a {@link CommandFailed}. */
+    public interface GuidExporter {
+        AftercareGuid.Result export(Job job, char[] password);
     }
 
     /** Set by Main for instances that picocli creates itself (takes precedence over {@link #opener}). */
@@ -86,6 +102,13 @@ public final class AftercareCommand implements Callable<Integer> {
     @Option(names = "--reserved-email", paramLabel = "ADDRESS", description = "set the reserved e-mail for resets")
     String reservedEmail;
 
+    @Option(names = "--export-guid", paramLabel = "FILE", description = "after verifying, export a fresh GUID file to"
+            + " FILE for the customer (a new file; never overwritten)")
+    Path guidFile;
+
+    @Option(names = "--interface", description = "SADP interface for --export-guid (default: the dedicated port)")
+    String iface;
+
     public AftercareCommand() {
         this(null);
     }
@@ -111,12 +134,25 @@ public final class AftercareCommand implements Callable<Integer> {
             throw new CommandFailed("aftercare is not available in this build (no recorder connection wired)");
         }
         try (CliContext ctx = parent.context()) {
-            return run(new ContextWiring(ctx, o));
+            return run(new ContextWiring(ctx, o, iface));
         }
     }
 
     private Integer run(Wiring w) throws Exception {
         Job job = w.job(id).orElseThrow(() -> new CommandFailed("no job " + id));
+        GuidExporter guid = guidFile == null ? null : w.guidExporter();
+        if (guidFile != null) {
+            if (guid == null) {
+                throw new CommandFailed("--export-guid is not available in this build (no SADP link wired)");
+            }
+            if (Files.exists(guidFile, LinkOption.NOFOLLOW_LINKS)) {
+                throw new CommandFailed("refusing to overwrite " + guidFile + " (choose a new file name)");
+            }
+            Path parent = guidFile.toAbsolutePath().getParent();
+            if (parent == null || !Files.isDirectory(parent)) {
+                throw new CommandFailed("the folder for " + guidFile + " does not exist");
+            }
+        }
         char[] password = CliSupport.readLine(stdin);
         try {
             if (password.length == 0) {
@@ -131,15 +167,55 @@ public final class AftercareCommand implements Callable<Integer> {
             if (run.refusal() != null) {
                 throw new CommandFailed(run.refusal().text());
             }
-            spec.commandLine().getOut().println(json(run.report()));
-            spec.commandLine().getOut().flush();
+            if (!run.report().verified() || guid == null) {
+                spec.commandLine().getOut().println(json(run.report()));
+                spec.commandLine().getOut().flush();
+            }
             if (!run.report().verified()) {
                 throw new CommandFailed("the password was not verified: " + run.report().verifyOutcome());
             }
-            return 0;
+            return guid == null ? 0 : exportGuid(guid, w.job(id).orElse(job), password, run.report());
         } finally {
             Arrays.fill(password, '\0');
         }
+    }
+
+    /** The GUID export after a verified run: one JSON line with the aftercare keys and the guid* keys. */
+    private int exportGuid(GuidExporter exporter, Job job, char[] password, AftercareReport report)
+            throws JsonProcessingException {
+        AftercareGuid.Result r = exporter.export(job, password.clone());
+        Map<String, Object> g = new LinkedHashMap<>();
+        g.put("guidResult", r.outcome().kind().name());
+        g.put("guidRetriesLeft", r.outcome().retriesLeft());
+        g.put("guidLockedMinutes", r.outcome().lockedMinutes());
+        String failure = null;
+        if (r.exported()) {
+            try {
+                GuidFiles.writeNew(guidFile, r.guidFile());
+                g.put("guidFile", guidFile.toAbsolutePath().toString());
+                g.put("guidSha256", r.sha256());
+                g.put("guidBytes", r.guidFile().length);
+            } catch (java.io.IOException e) {
+                failure = "the GUID file could not be written to " + guidFile + ": " + e.getMessage()
+                        + " (export it again to a new file)";
+            } finally {
+                r.wipe();
+            }
+        } else {
+            failure = "the recorder did not export a GUID file: " + r.outcome().kind()
+                    + (r.outcome().retriesLeft() == null ? "" : ", retries left " + r.outcome().retriesLeft())
+                    + (r.outcome().lockedMinutes() == null ? "" : ", locked " + r.outcome().lockedMinutes() + " min");
+        }
+        if (failure != null) {
+            g.put("guidFile", null);
+            g.put("guidError", failure);
+        }
+        spec.commandLine().getOut().println(json(report, g));
+        spec.commandLine().getOut().flush();
+        if (failure != null) {
+            throw new CommandFailed(failure);
+        }
+        return 0;
     }
 
     /** Jobs, events and clock from the CLI context; a verified job moves to AFTERCARE (JobService.startAftercare). */
@@ -147,9 +223,18 @@ public final class AftercareCommand implements Callable<Integer> {
         private final CliContext ctx;
         private final RecorderOpener opener;
 
-        ContextWiring(CliContext ctx, RecorderOpener opener) {
+        private final String iface;
+
+        ContextWiring(CliContext ctx, RecorderOpener opener, String iface) {
             this.ctx = ctx;
             this.opener = opener;
+            this.iface = iface;
+        }
+
+        @Override
+        public GuidExporter guidExporter() {
+            return (job, pw) -> CliSupport.await(new AftercareGuid(JobCommand.service(ctx, iface), Runnable::run)
+                    .exportGuid(job.id(), pw));
         }
 
         @Override public Optional<Job> job(String id) { return ctx.jobs().find(id); }
@@ -174,6 +259,10 @@ public final class AftercareCommand implements Callable<Integer> {
     }
 
     static String json(AftercareReport r) throws JsonProcessingException {
+        return json(r, Map.of());
+    }
+
+    static String json(AftercareReport r, Map<String, Object> extra) throws JsonProcessingException {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", r.jobId());
         m.put("verified", r.verified());
@@ -210,6 +299,7 @@ public final class AftercareCommand implements Callable<Integer> {
         m.put("reservedEmailSet", r.reservedEmailSet());
         m.put("rebootRequired", r.rebootRequired());
         m.put("advice", r.advice());
+        m.putAll(extra);
         return new ObjectMapper().writeValueAsString(m);
     }
 }
