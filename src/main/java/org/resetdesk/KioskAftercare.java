@@ -1,5 +1,8 @@
 package org.resetdesk;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
@@ -11,7 +14,9 @@ import java.util.function.Function;
 import org.resetdesk.isapi.AddressAlias;
 import org.resetdesk.isapi.IsapiConnector;
 import org.resetdesk.isapi.IsapiEndpoint;
+import org.resetdesk.cli.GuidFiles;
 import org.resetdesk.job.Aftercare;
+import org.resetdesk.job.AftercareGuid;
 import org.resetdesk.job.AftercareReport;
 import org.resetdesk.job.Job;
 import org.resetdesk.job.JobEvent;
@@ -92,6 +97,31 @@ final class KioskAftercare implements AftercareService {
                 throw new CompletionException(e);
             } finally {
                 Arrays.fill(pw, '\0');
+            }
+        }, io);
+    }
+
+    @Override
+    public boolean savesGuid() {
+        return true;
+    }
+
+    /** {@link AftercareGuid} through the job service's SADP link, then a new file on the stick; bytes wiped. */
+    @Override
+    public CompletableFuture<GuidSaved> saveGuid(Job job, char[] password, Path usbRoot) {
+        char[] pw = password.clone();
+        return new AftercareGuid(jobs, io).exportGuid(job.id(), pw).thenApplyAsync(r -> {
+            if (!r.exported()) {
+                return new GuidSaved(r.outcome(), null, null);
+            }
+            try {
+                Path target = GuidFiles.freeName(usbRoot, job.device() == null ? null : job.device().serial());
+                GuidFiles.writeNew(target, r.guidFile());
+                return new GuidSaved(r.outcome(), target, r.sha256());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } finally {
+                r.wipe();
             }
         }, io);
     }

@@ -29,6 +29,17 @@ public final class GuidFiles {
         return s + SUFFIX;
     }
 
+    /** A name for this recorder's GUID in {@code folder} that is not taken yet ({@code -2}, {@code -3}, … added). */
+    public static Path freeName(Path folder, String serial) {
+        String base = fileName(serial);
+        Path p = folder.resolve(base);
+        String stem = base.substring(0, base.length() - ".xml".length());
+        for (int i = 2; Files.exists(p, java.nio.file.LinkOption.NOFOLLOW_LINKS); i++) {
+            p = folder.resolve(stem + "-" + i + ".xml");
+        }
+        return p;
+    }
+
     /**
      * Creates {@code target} with {@code content}.
      *

@@ -1,8 +1,12 @@
 package org.resetdesk.ui.screen;
 
+import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import javax.swing.JButton;
 import javax.swing.JCheckBox;
+import javax.swing.JComboBox;
 import javax.swing.JComponent;
 import javax.swing.JLabel;
 import javax.swing.JPanel;
@@ -10,8 +14,10 @@ import javax.swing.JPasswordField;
 import net.miginfocom.swing.MigLayout;
 import org.resetdesk.job.Aftercare;
 import org.resetdesk.job.AftercareReport;
+import org.resetdesk.job.DeviceOutcome;
 import org.resetdesk.job.Job;
 import org.resetdesk.job.JobState;
+import org.resetdesk.job.ResetMethod;
 import org.resetdesk.ui.AftercareService;
 import org.resetdesk.ui.SecretDocument;
 import org.resetdesk.ui.Session;
@@ -30,6 +36,9 @@ public final class AftercareScreen extends ScreenBase {
     private final JLabel problem = new JLabel(" ");
     private final AftercareResults results = new AftercareResults();
     private final JButton run;
+    private final JButton guid = Ui.button("aftercare.guid", "aftercare.guidButton", "kioskSecondary");
+    private final JComboBox<Path> stick = new JComboBox<>();
+    private final JLabel guidResult = new JLabel(" ");
     private final JButton next;
 
     public AftercareScreen(Session session) {
@@ -54,6 +63,14 @@ public final class AftercareScreen extends ScreenBase {
             left.add(Ui.wrapping(msg(key + "Why"), "muted"), "wmin 0, gapleft 30");
         }
         left.add(Ui.wrapping(msg("aftercare.consentNote"), "small"), "wmin 0, gaptop 4");
+        left.add(Ui.label("aftercare.guidTitle", "h3"), "gaptop 14");
+        left.add(Ui.wrapping(msg("aftercare.guidHint"), "muted"), "wmin 0");
+        stick.setName("aftercare.stick");
+        left.add(stick, "wmin 0, h 40!, hidemode 3");
+        guid.addActionListener(e -> onGuid());
+        left.add(guid, "h 52!");
+        guidResult.setName("aftercare.guidResult");
+        left.add(guidResult, "wmin 0");
         problem.setName("aftercare.problem");
         Ui.style(problem, "bad");
         left.add(problem, "wmin 0, gaptop 10");
@@ -79,6 +96,7 @@ public final class AftercareScreen extends ScreenBase {
         boolean ready = svc != null && job != null && (job.state() == JobState.PASSWORD_SET
                 || job.state() == JobState.AFTERCARE);
         run.setEnabled(ready);
+        showGuid(svc, job, ready);
         lead(msg(svc == null ? "aftercare.notWired" : ready ? "aftercare.lead" : "aftercare.notReady"));
     }
 
@@ -134,6 +152,60 @@ public final class AftercareScreen extends ScreenBase {
                     session.job(j);
                 }
             }, org.resetdesk.ui.Ui.EDT);
+        }, Ui.EDT);
+    }
+
+    private void showGuid(AftercareService svc, Job job, boolean ready) {
+        List<Path> roots = session.settings().replyRoots();
+        stick.removeAllItems();
+        roots.forEach(stick::addItem);
+        stick.setVisible(roots.size() > 1);
+        boolean offered = ready && svc.savesGuid() && job.device() != null
+                && job.device().resetMethods().contains(ResetMethod.GUID_FILE);
+        guid.setEnabled(offered && !roots.isEmpty());
+        guidResult.setText(!offered ? msg("aftercare.guidNotOffered") : roots.isEmpty() ? msg("aftercare.guidNoStick")
+                : " ");
+    }
+
+    /** Exports the GUID with the password in the field and writes it to the chosen stick, off the event thread. */
+    private void onGuid() {
+        Ui.assertEdt();
+        Job job = session.job();
+        Path root = (Path) stick.getSelectedItem();
+        char[] pw = password.getPassword();
+        if (pw.length == 0 || root == null) {
+            problem.setText(msg("aftercare.noPassword"));
+            Arrays.fill(pw, '\0');
+            return;
+        }
+        password.setText("");
+        problem.setText(" ");
+        guid.setEnabled(false);
+        guidResult.setText(msg("aftercare.guidRunning"));
+        CompletableFuture<AftercareService.GuidSaved> f;
+        try {
+            f = session.ctx().services().aftercare().saveGuid(job, pw, root);
+        } finally {
+            Arrays.fill(pw, '\0');
+        }
+        f.whenCompleteAsync((saved, err) -> {
+            if (err != null) {
+                guid.setEnabled(true);
+                guidResult.setText(" ");
+                problem.setText(Ui.html(Ui.describe(err)));
+            } else if (saved.saved()) {
+                guidResult.setText(Ui.html(fmt("aftercare.guidSaved", saved.file().getFileName(), root)));
+            } else {
+                DeviceOutcome o = saved.outcome();
+                boolean locked = o.kind() == DeviceOutcome.Kind.LOCKED;
+                guid.setEnabled(!locked && (o.retriesLeft() == null || o.retriesLeft() > 1));
+                guidResult.setText(" ");
+                problem.setText(Ui.html(locked ? fmt("aftercare.locked", o.lockedMinutes() == null ? "?" : o.lockedMinutes())
+                        : o.kind() == DeviceOutcome.Kind.PASSWORD_ERROR && o.retriesLeft() != null
+                        ? fmt(o.retriesLeft() > 1 ? "aftercare.wrongPassword" : "aftercare.wrongPasswordStop",
+                                o.retriesLeft())
+                        : fmt("aftercare.guidFailed", o.kind() + (o.rawResult() == null ? "" : " (" + o.rawResult() + ")"))));
+            }
         }, Ui.EDT);
     }
 
