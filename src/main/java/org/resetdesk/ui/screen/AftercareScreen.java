@@ -163,6 +163,7 @@ public final class AftercareScreen extends ScreenBase {
         boolean offered = ready && svc.savesGuid() && job.device() != null
                 && job.device().resetMethods().contains(ResetMethod.GUID_FILE);
         guid.setEnabled(offered && !roots.isEmpty());
+        guidResult.setToolTipText(null);
         guidResult.setText(!offered ? msg("aftercare.guidNotOffered") : roots.isEmpty() ? msg("aftercare.guidNoStick")
                 : " ");
     }
@@ -194,7 +195,10 @@ public final class AftercareScreen extends ScreenBase {
                 guidResult.setText(" ");
                 problem.setText(Ui.html(Ui.describe(err)));
             } else if (saved.saved()) {
-                guidResult.setText(Ui.html(fmt("aftercare.guidSaved", saved.file().getFileName(), root)));
+                String name = saved.file().getFileName().toString();
+                guidResult.setText(Ui.html(fmt("aftercare.guidSaved", name.substring(Math.max(0, name.length() - 24)),
+                        root.getFileName() == null ? root : root.getFileName())));
+                guidResult.setToolTipText(saved.file().toString());
             } else {
                 DeviceOutcome o = saved.outcome();
                 boolean locked = o.kind() == DeviceOutcome.Kind.LOCKED;
@@ -206,6 +210,8 @@ public final class AftercareScreen extends ScreenBase {
                                 o.retriesLeft())
                         : fmt("aftercare.guidFailed", o.kind() + (o.rawResult() == null ? "" : " (" + o.rawResult() + ")"))));
             }
+            JLabel shown = saved != null && saved.saved() ? guidResult : problem;
+            shown.scrollRectToVisible(new java.awt.Rectangle(0, 0, shown.getWidth(), shown.getHeight()));
         }, Ui.EDT);
     }
 
