@@ -49,4 +49,21 @@ class KioskCompositionTest {
                     .anyMatch(ev -> ev.type().equals("reply.received")));
         }
     }
+
+    @Test
+    void aTrainingStationWithoutAConfigurationCanFillTheSupportForm() {
+        KioskConfig.registerKeys(SupportSettings.EXTRA_KEYS);
+        KioskConfig bare = KioskConfig.load(null, true, Map.of(), dir.resolve("training"));
+        Job job = new Job("RD-1", org.resetdesk.job.JobState.AWAITING_REPLY, java.time.Instant.EPOCH,
+                java.time.Instant.EPOCH, JobServiceTest.intake("DS-1"), org.resetdesk.job.FakeRecorderLink.nvr(
+                "2026-11-20 08:00:00"), ResetMethod.ENCRYPTED_STRING, null, 0, null, null,
+                org.resetdesk.job.GuardStatus.IDLE, "lo", null);
+        org.resetdesk.support.RequestForm form = org.resetdesk.support.RequestForm.of(SupportWiring.settings(bare),
+                job, new org.resetdesk.support.RequestForm.Purchase("Shop", "installer"), "2026-11-25");
+        assertThat(form.missing()).isEmpty();
+
+        assertThat(SupportWiring.settings(KioskConfig.load(Path.of("kiosk-config/kiosk.example.properties"), false,
+                Map.of(), dir.resolve("t"))).requester().name()).as("a live station keeps its own")
+                .isEqualTo("Jonas Weber");
+    }
 }
