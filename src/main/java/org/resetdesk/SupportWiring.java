@@ -16,6 +16,7 @@ import org.resetdesk.job.JobRepository;
 import org.resetdesk.job.JobService;
 import org.resetdesk.support.ArtifactPacketSource;
 import org.resetdesk.support.EventSink;
+import org.resetdesk.support.FormDetails;
 import org.resetdesk.support.HandBackResults;
 import org.resetdesk.support.JobReceiptCommand;
 import org.resetdesk.support.JobSendCommand;
@@ -59,7 +60,9 @@ final class SupportWiring {
     static ArtifactPacketSource packets(KioskConfig config, JobRepository repo, org.resetdesk.job.Artifacts a) {
         Path data = config.dataDir();
         return new ArtifactPacketSource(repo, a, (id, name) -> data.resolve("jobs").resolve(id).resolve(name),
-                data::resolve, job -> Optional.empty(), job -> Optional.empty());
+                data::resolve,
+                job -> FormDetails.latest(repo.events(job.id())).map(FormDetails.Details::purchase),
+                job -> FormDetails.latest(repo.events(job.id())).map(FormDetails.Details::deviceDate));
     }
 
     /** What the hand-back receipt says, from the job's aftercare events (never a password: none is logged). */

@@ -47,6 +47,15 @@ class KioskCompositionTest {
 
             await().atMost(Duration.ofSeconds(40)).until(() -> jobs.events(job.id()).join().stream()
                     .anyMatch(ev -> ev.type().equals("reply.received")));
+
+            // the kiosk sent the packet with the counter's answers; a later plain send reuses them
+            var paper = c.context().services().paperwork();
+            paper.send(job.id(), false, new org.resetdesk.ui.PaperworkService.Details("Müller & Söhne, Köln",
+                    "installer", "2026-11-25")).join();
+            var again = paper.send(job.id(), false, null).join();
+            assertThat(again.where()).isNotBlank();
+            assertThat(jobs.events(job.id()).join()).filteredOn(ev -> ev.type().equals("support.formDetails"))
+                    .singleElement().satisfies(ev -> assertThat(ev.detail()).contains("whereBought=M%C3%BCller"));
         }
     }
 
