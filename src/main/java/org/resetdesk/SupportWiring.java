@@ -20,6 +20,7 @@ import org.resetdesk.support.FormDetails;
 import org.resetdesk.support.HandBackResults;
 import org.resetdesk.support.JobReceiptCommand;
 import org.resetdesk.support.JobSendCommand;
+import org.resetdesk.support.ReportCommands;
 import org.resetdesk.support.SupportModule;
 import org.resetdesk.support.SupportSettings;
 import picocli.CommandLine;
@@ -85,8 +86,19 @@ final class SupportWiring {
         return new HandBackResults(done, disks, cloud, advice);
     }
 
-    /** Registers {@code job send} and {@code job receipt}; their parts are built only when they run. */
+    /**
+     * Registers {@code job send}, {@code job receipt} and the {@code report} group; their parts are built only when
+     * they run.
+     */
     static void addCommands(CommandLine cl) {
+        if (!cl.getSubcommands().containsKey("report")) {
+            cl.addSubcommand("report", ReportCommands.group(() -> {
+                CliContext ctx = CliSupport.context(CliSupport.root);
+                JobService svc = new JobService(ctx.jobs(), new org.resetdesk.cli.LazyLink(ctx, null),
+                        ctx.artifacts(), ctx.clock(), Runnable::run);
+                return module(ctx.config(), ctx.jobs(), svc, ctx.artifacts()).reportCore().closing(ctx);
+            }));
+        }
         CommandLine job = cl.getSubcommands().get("job");
         if (job == null) {
             return;
