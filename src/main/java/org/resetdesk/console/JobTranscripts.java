@@ -118,7 +118,7 @@ public final class JobTranscripts implements ConsoleLink.Listener, AutoCloseable
 
     @Override
     public void onLink(Instant at, boolean connected, String detail) {
-        run(() -> targets(at, false).forEach(t -> t.onLink(at, connected, detail)));
+        run(() -> targets(at, connected).forEach(t -> t.onLink(at, connected, detail)));
     }
 
     /** Closes every transcript (recording {@value #CLOSED} for each) and stops the worker. Idempotent. */
