@@ -25,8 +25,8 @@ final class JobWatchCommand implements Callable<Integer> {
     String iface;
     @Option(names = "--period-ms", defaultValue = "1000")
     long periodMs;
-    @Option(names = "--console", description = "also watch this serial console for every open job (default: the console each job was "
-            + "attached to by job connect --console, then console.port)")
+    @Option(names = "--console", description = "also watch this serial console for every open job (default: the "
+            + "console each job was attached to by job connect --console, then console.port)")
     String console;
 
     /**

@@ -17,7 +17,8 @@ import org.resetdesk.job.JobEvent;
 /**
  * The retention purge: closed and abandoned jobs last changed more than {@code days} ago lose the customer's
  * personal data (name, contact, ownership reference, ID last four, photos) via {@link Intake#anonymised()}; the job,
- * its state, serial, attempts and events stay for the statistics. The job's console transcripts are deleted too. Each purge is a {@code retention.purged} event.
+ * its state, serial, attempts and events stay for the statistics. The job's console transcripts are deleted too.
+ * Each purge is a {@code retention.purged} event.
  * Running it again purges nothing twice.
  */
 public final class Retention {
