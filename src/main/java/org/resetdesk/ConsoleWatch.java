@@ -2,6 +2,7 @@ package org.resetdesk;
 
 import java.time.Clock;
 import org.resetdesk.config.KioskConfig;
+import org.resetdesk.console.JobTranscripts;
 import org.resetdesk.console.SerialConsole;
 import org.resetdesk.console.SerialSettings;
 import org.resetdesk.job.ConsoleLink;
@@ -10,7 +11,8 @@ import org.resetdesk.job.JobService;
 
 /**
  * The recorder's debug console as a second reboot detector: every boot banner or failure it prints is an
- * observation for each armed job at the counter (one recorder is on the console at a time). Listen-only.
+ * observation for each armed job at the counter (one recorder is on the console at a time), and every line goes to the
+ * console transcript of each open job ({@link JobTranscripts}, referenced from the job log). Listen-only.
  */
 final class ConsoleWatch {
     private ConsoleWatch() {}
@@ -37,7 +39,13 @@ final class ConsoleWatch {
         if (buffer != null) {
             console.addListener(buffer.listener());
         }
+        // one recorder is on the console at a time: its lines go to the transcript of every open job
+        JobTranscripts transcripts = JobTranscripts.start(jobs, config.dataDir(), id -> true);
+        console.addListener(transcripts);
         console.start();
-        return console::stop;
+        return () -> {
+            console.stop();
+            transcripts.close();
+        };
     }
 }

@@ -38,7 +38,7 @@ final class KioskPaperwork implements PaperworkService {
                    Path handoffFolder, Executor io) {
         this.config = config;
         this.module = module;
-        this.settings = SupportSettings.fromValues(config.values());
+        this.settings = SupportWiring.settings(config);
         this.repo = repo;
         this.jobs = jobs;
         this.artifacts = artifacts;

@@ -47,6 +47,8 @@ public final class KioskStarter {
     public static final String TRAINING_MANAGER_PIN = "2222";
     /** The first retention purge waits a few minutes: start-up (and any crash-recovery compaction) goes first. */
     static final Duration RETENTION_FIRST_RUN = Duration.ofMinutes(5);
+    /** The first daily-summary check (yesterday's, or days missed while the station was off) follows start-up. */
+    static final Duration SUMMARY_FIRST_CHECK = Duration.ofMinutes(10);
 
     /**
      * A composed kiosk: the UI's context, and what to close (in reverse order) when the kiosk is left.
@@ -134,6 +136,9 @@ public final class KioskStarter {
         // the outbox sender, the reply folder watch and the mailbox poll run for as long as the kiosk does
         SupportModule support = SupportWiring.module(config, repo, jobs, artifacts).start();
         open.add(support);
+        // "your recorder is ready" for customers who agreed at intake; the manager's summary of each finished day
+        jobs.addListener(support.readyNotifications());
+        support.startDailySummary(SUMMARY_FIRST_CHECK, Duration.ofHours(1));
         KioskServices services = new KioskServices(
                 KioskAftercare.over(link, config.sadpInterface(), config.training(), jobs, clock, io),
                 new KioskPaperwork(config, support, repo, jobs, artifacts, handoff, io), console,

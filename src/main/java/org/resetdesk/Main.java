@@ -84,7 +84,8 @@ public final class Main {
     private static Optional<String> openJobFor(String mac, String serial) {
         RootCommand root = CliSupport.root;
         if (root == null || root.db == null && root.config == null
-                && !java.nio.file.Files.isRegularFile(org.resetdesk.config.KioskConfig.DEFAULT_FILE)) {
+                && !java.nio.file.Files.isRegularFile(org.resetdesk.config.KioskConfig.DEFAULT_FILE)
+                && System.getenv("RESETDESK_DB_PATH") == null) { // no job store anywhere: nothing to protect
             return Optional.empty();
         }
         try (CliContext ctx = HeadlessContext.from(root)) {

@@ -47,6 +47,32 @@ class KioskCompositionTest {
 
             await().atMost(Duration.ofSeconds(40)).until(() -> jobs.events(job.id()).join().stream()
                     .anyMatch(ev -> ev.type().equals("reply.received")));
+
+            // the kiosk sent the packet with the counter's answers; a later plain send reuses them
+            var paper = c.context().services().paperwork();
+            paper.send(job.id(), false, new org.resetdesk.ui.PaperworkService.Details("Müller & Söhne, Köln",
+                    "installer", "2026-11-25")).join();
+            var again = paper.send(job.id(), false, null).join();
+            assertThat(again.where()).isNotBlank();
+            assertThat(jobs.events(job.id()).join()).filteredOn(ev -> ev.type().equals("support.formDetails"))
+                    .singleElement().satisfies(ev -> assertThat(ev.detail()).contains("whereBought=M%C3%BCller"));
         }
+    }
+
+    @Test
+    void aTrainingStationWithoutAConfigurationCanFillTheSupportForm() {
+        KioskConfig.registerKeys(SupportSettings.EXTRA_KEYS);
+        KioskConfig bare = KioskConfig.load(null, true, Map.of(), dir.resolve("training"));
+        Job job = new Job("RD-1", org.resetdesk.job.JobState.AWAITING_REPLY, java.time.Instant.EPOCH,
+                java.time.Instant.EPOCH, JobServiceTest.intake("DS-1"), org.resetdesk.job.FakeRecorderLink.nvr(
+                "2026-11-20 08:00:00"), ResetMethod.ENCRYPTED_STRING, null, 0, null, null,
+                org.resetdesk.job.GuardStatus.IDLE, "lo", null);
+        org.resetdesk.support.RequestForm form = org.resetdesk.support.RequestForm.of(SupportWiring.settings(bare),
+                job, new org.resetdesk.support.RequestForm.Purchase("Shop", "installer"), "2026-11-25");
+        assertThat(form.missing()).isEmpty();
+
+        assertThat(SupportWiring.settings(KioskConfig.load(Path.of("kiosk-config/kiosk.example.properties"), false,
+                Map.of(), dir.resolve("t"))).requester().name()).as("a live station keeps its own")
+                .isEqualTo("Jonas Weber");
     }
 }

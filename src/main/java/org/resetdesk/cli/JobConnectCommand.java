@@ -51,7 +51,8 @@ final class JobConnectCommand implements Callable<Integer> {
             }
             Job connected = CliSupport.await(svc.connect(id, pick));
             if (console != null) {
-                CliSupport.await(svc.note(id, "console.attached", console));
+                CliSupport.await(svc.note(id, JobConsoles.ATTACHED,
+                        java.nio.file.Path.of(console).toAbsolutePath().toString()));
             }
             CliSupport.json(spec.commandLine().getOut(), Map.of("id", connected.id(), "state",
                     connected.state().name(), "serial", pick.serial(), "mac", pick.mac(), "ipv4",

@@ -41,7 +41,7 @@ final class JobExportCommand implements Callable<Integer> {
         try (CliContext ctx = parent.context()) {
             JobService svc = JobCommand.service(ctx, iface);
             Job job = CliSupport.await(svc.find(id));
-            ResetMethod m = method == null ? job.method() : parseMethod(method);
+            ResetMethod m = method == null ? job.method() : parseMethod(method, spec);
             if (m == null) {
                 throw new CommandFailed("job " + id + " has no reset method; connect the recorder first");
             }
@@ -61,13 +61,14 @@ final class JobExportCommand implements Callable<Integer> {
         }
     }
 
-    static ResetMethod parseMethod(String text) {
+    static ResetMethod parseMethod(String text, CommandSpec spec) {
         String name = text.trim().toUpperCase(Locale.ROOT).replace('-', '_');
         for (ResetMethod m : ResetMethod.values()) {
             if (m.name().equals(name) && m.exportsChallenge()) {
                 return m;
             }
         }
-        throw new CommandFailed("--method must be encrypted-string, device-code or reserved-email, not " + text);
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                "--method must be encrypted-string, device-code or reserved-email, not " + text);
     }
 }

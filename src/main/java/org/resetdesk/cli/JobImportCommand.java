@@ -61,6 +61,11 @@ final class JobImportCommand implements Callable<Integer> {
             o.put("lockedMinutes", a.outcome().lockedMinutes());
             o.put("state", a.job().state().name());
             CliSupport.json(spec.commandLine().getOut(), o);
+            if (!a.outcome().isSuccess()) { // exit 1 says why on stderr, one line (CLI contract)
+                spec.commandLine().getErr().println("job import: the recorder answered "
+                        + a.outcome().kind().name() + " (" + a.job().state().name() + "); nothing is retried");
+                spec.commandLine().getErr().flush();
+            }
             return a.outcome().isSuccess() ? 0 : 1;
         } finally {
             java.util.Arrays.fill(pw, '\0');

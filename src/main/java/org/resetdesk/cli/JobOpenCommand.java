@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.resetdesk.job.Intake;
+import org.resetdesk.job.IntakePhoto;
 import org.resetdesk.job.Job;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -34,6 +35,9 @@ final class JobOpenCommand implements Callable<Integer> {
     boolean consent;
     @Option(names = "--notify", description = "the customer agreed to e-mail notifications")
     boolean notify;
+    @Option(names = "--photo", description = "a JPEG or PNG to keep with the job (repeatable): the first is the device"
+            + " label, the others proofs of ownership")
+    List<java.nio.file.Path> photos = new java.util.ArrayList<>();
 
     @Override
     public Integer call() {
@@ -57,10 +61,28 @@ final class JobOpenCommand implements Callable<Integer> {
             Intake intake = new Intake(staff, customer, contact, kind, ownership.substring(colon + 1), null, null,
                     consent ? CONSENT_VERSION : null, consent ? Instant.now(ctx.clock()) : null, notify, labelSerial,
                     List.of());
-            Job job = CliSupport.await(JobCommand.service(ctx, null).open(intake));
+            Job job = CliSupport.await(JobCommand.service(ctx, null).open(intake, readPhotos()));
             spec.commandLine().getOut().println(job.id());
             spec.commandLine().getOut().flush();
             return 0;
         }
+    }
+
+    private List<IntakePhoto> readPhotos() {
+        List<IntakePhoto> out = new java.util.ArrayList<>();
+        for (int i = 0; i < photos.size(); i++) {
+            java.nio.file.Path f = photos.get(i);
+            String file = f.getFileName().toString().toLowerCase(Locale.ROOT);
+            String ext = file.endsWith(".png") ? ".png" : ".jpg";
+            try {
+                if (java.nio.file.Files.size(f) > IntakePhoto.MAX_BYTES) {
+                    throw new CommandFailed("the photo " + f + " is larger than 8 MiB");
+                }
+                out.add(new IntakePhoto((i == 0 ? "label" : "proof-" + i) + ext, java.nio.file.Files.readAllBytes(f)));
+            } catch (java.io.IOException e) {
+                throw new CommandFailed("cannot read the photo " + f + ": " + e.getMessage());
+            }
+        }
+        return out;
     }
 }

@@ -48,7 +48,8 @@ final class JobResetDirectCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         if (proof.legacyCode == null && !passwordStdin) {
-            throw new CommandFailed("--new-password-stdin is required for GUID and security-question resets");
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--new-password-stdin is required for GUID and security-question resets");
         }
         char[] pw = passwordStdin ? CliSupport.readSecretLine(System.in) : new char[0];
         DirectProof p;

@@ -5,10 +5,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import org.resetdesk.console.SerialConsole;
-import org.resetdesk.console.SerialSettings;
-import org.resetdesk.job.ConsoleLink;
-import org.resetdesk.job.Job;
 import org.resetdesk.job.JobService;
 import org.resetdesk.job.Watchdog;
 import picocli.CommandLine.Command;
@@ -29,26 +25,18 @@ final class JobWatchCommand implements Callable<Integer> {
     String iface;
     @Option(names = "--period-ms", defaultValue = "1000")
     long periodMs;
-    @Option(names = "--console", description = "also watch the recorder's serial console (default: console.port)")
+    @Option(names = "--console", description = "also watch this serial console for every open job (default: the "
+            + "console each job was attached to by job connect --console, then console.port)")
     String console;
 
-    /** A boot banner on the console voids armed jobs at once; silence there is never evidence. Listen-only. */
+    /**
+     * A boot banner on a console voids its armed jobs at once; silence there is never evidence. Listen-only. The
+     * console is {@code --console}, else the one each job was attached to by {@code job connect --console}, else
+     * {@code console.port}; its lines go to the jobs' console transcripts.
+     */
     private AutoCloseable watchConsole(CliContext ctx, JobService svc) {
-        String port = console != null ? console : ctx.config().consolePort();
-        if (port == null || port.isBlank()) {
-            return () -> { };
-        }
-        SerialConsole c = new SerialConsole(SerialSettings.defaults(port).withBaud(ctx.config().consoleBaud()),
-                ctx.clock());
-        c.addListener(ConsoleLink.observing(o -> {
-            for (Job j : svc.openJobs().join()) {
-                if (j.state().isArmed()) {
-                    svc.observe(j.id(), o);
-                }
-            }
-        }));
-        c.start();
-        return c::stop;
+        return JobConsoles.start(JobConsoles.plan(console, ctx.config().consolePort(), svc),
+                ctx.config().consoleBaud(), ctx.clock(), svc, ctx.config().dataDir());
     }
 
     @Override

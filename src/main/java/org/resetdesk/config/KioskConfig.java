@@ -87,8 +87,11 @@ public record KioskConfig(
         return d;
     }
 
+    /** Every key a configuration may set: the contract's and those registered by other areas. */
     public static Set<String> keys() {
-        return DEFAULTS.keySet();
+        Set<String> all = new java.util.LinkedHashSet<>(DEFAULTS.keySet());
+        all.addAll(EXTRA.keySet());
+        return java.util.Collections.unmodifiableSet(all);
     }
 
     private static boolean known(String key) {

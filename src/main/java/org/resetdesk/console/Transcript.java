@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * A job's console transcript on disk: {@code console-<jobId>.log} in a directory, one line per console line as
  * {@code <ISO instant> <line>}, plus {@code --- ...} marks for boots, failures and the port coming and going. When the
  * file would pass {@code maxBytes} it is rotated ({@code .1}, {@code .2}, ... up to {@code files - 1} old files), so a
- * transcript never takes more than {@code maxBytes * files}.
+ * transcript never takes more than {@code maxBytes * files}. Console lines pass through {@link #redact} first.
  *
  * <p>Attach it to a link with {@link ConsoleLink#addListener}; reference {@link #path()} from the job log. Thread-safe;
  * a write error is logged once and the transcript goes quiet rather than disturbing the console.
@@ -27,6 +27,10 @@ public final class Transcript implements ConsoleLink.Listener, AutoCloseable {
     public static final long DEFAULT_MAX_BYTES = 1024 * 1024;
     public static final int DEFAULT_FILES = 3;
     private static final Logger LOG = LoggerFactory.getLogger(Transcript.class);
+    private static final java.util.regex.Pattern SECRET = java.util.regex.Pattern.compile(
+            "(?i)\\b(password|passwd|passphrase|pwd|pass|pin|secret)(\\s*[:=]\\s*)[^\\s,;]+");
+    private static final java.util.regex.Pattern SECRET_WORD = java.util.regex.Pattern.compile(
+            "(?i)\\b(password|passwd|pwd)(\\s+)(?!\\*\\*\\*)[^\\s,;]+");
 
     private final Path path;
     private final long maxBytes;
@@ -50,11 +54,29 @@ public final class Transcript implements ConsoleLink.Listener, AutoCloseable {
         if (maxBytes < 2L * LineFramer.DEFAULT_MAX_LINE * 4 || files < 1) {
             throw new IllegalArgumentException("transcript cap too small: " + maxBytes + " x " + files);
         }
-        Files.createDirectories(dir);
         String safe = jobId.replaceAll("[^A-Za-z0-9._-]", "_");
-        Transcript t = new Transcript(dir.resolve("console-" + safe + ".log"), maxBytes, files);
+        return at(dir.resolve("console-" + safe + ".log"), maxBytes, files);
+    }
+
+    /** Opens (appending to) a transcript at exactly {@code file}, creating its folder; same cap rules. */
+    public static Transcript at(Path file, long maxBytes, int files) throws IOException {
+        if (maxBytes < 2L * LineFramer.DEFAULT_MAX_LINE * 4 || files < 1) {
+            throw new IllegalArgumentException("transcript cap too small: " + maxBytes + " x " + files);
+        }
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Transcript t = new Transcript(file, maxBytes, files);
         t.openFile();
         return t;
+    }
+
+    /**
+     * Masks what follows a password-like key ({@code password=...}, {@code passwd: ...}, {@code pwd ...},
+     * {@code PIN=...}) so a console that ever prints a credential (a U-Boot environment dump, a debug shell) does not
+     * leave it on disk. The key stays, the value becomes {@code ***}.
+     */
+    public static String redact(String line) {
+        String masked = SECRET.matcher(line).replaceAll("$1$2***");
+        return SECRET_WORD.matcher(masked).replaceAll("$1$2***");
     }
 
     /** The current file (older parts are {@code path + ".1"}, {@code ".2"}, ...). */
@@ -76,7 +98,7 @@ public final class Transcript implements ConsoleLink.Listener, AutoCloseable {
 
     @Override
     public void onLine(Instant at, String line) {
-        write(at, line);
+        write(at, redact(line));
     }
 
     @Override

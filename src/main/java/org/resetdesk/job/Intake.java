@@ -39,6 +39,12 @@ public record Intake(
     }
 
     /** The same intake with personal data removed (retention purge); the statistics stay. */
+    /** The same intake naming these photo files (paths relative to the data directory). */
+    public Intake withPhotos(List<String> files) {
+        return new Intake(staffId, customerName, customerContact, ownershipKind, ownershipRef, idDocumentType,
+                idDocumentLast4, consentVersion, consentAcceptedAt, notifyConsent, labelSerial, files);
+    }
+
     public Intake anonymised() {
         return new Intake(staffId, null, null, ownershipKind, null, idDocumentType, null, consentVersion,
                 consentAcceptedAt, false, labelSerial, List.of());

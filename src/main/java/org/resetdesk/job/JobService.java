@@ -67,14 +67,38 @@ public final class JobService {
     // ---------------------------------------------------------------- intake and identification
 
     public CompletableFuture<Job> open(Intake intake) {
+        return open(intake, List.of());
+    }
+
+    /** Opens a job with intake photos (label first, then proofs); they are stored with the job's files. */
+    public CompletableFuture<Job> open(Intake given, List<IntakePhoto> photos) {
         return async(() -> {
+            for (IntakePhoto p : photos) {
+                p.check().ifPresent(r -> {
+                    throw new RefusedException(r);
+                });
+            }
+            if (photos.stream().map(p -> p.name().toLowerCase(java.util.Locale.ROOT)).distinct().count()
+                    < photos.size()) {
+                throw refused("intake.refused.photoTwice", "two photos have the same name");
+            }
+            Intake intake = given;
             if (intake.customerName() == null || intake.customerName().isBlank()) {
                 throw refused("intake.refused.noName", "the customer's name is required");
             }
             if (SerialNumbers.normalise(intake.labelSerial()).isEmpty()) {
                 throw refused("intake.refused.noSerial", "the serial from the device label is required");
             }
-            Job job = Job.open(repo.nextJobId(), intake, clock);
+            String id = repo.nextJobId();
+            if (!photos.isEmpty()) {
+                List<String> refs = new java.util.ArrayList<>(intake.photos());
+                for (IntakePhoto p : photos) {
+                    artifacts.store(id, p.name(), p.bytes());
+                    refs.add("jobs/" + id + "/" + p.name());
+                }
+                intake = intake.withPhotos(refs);
+            }
+            Job job = Job.open(id, intake, clock);
             // personal data stays out of the append-only log: only kinds and versions go into event details
             return save(job, event(job, "state.INTAKE", "job opened by staff " + intake.staffId()),
                     event(job, "intake.recorded", "ownership " + intake.ownershipKind() + ", consent "

@@ -1,5 +1,10 @@
 package org.resetdesk.store;
 
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,7 +17,8 @@ import org.resetdesk.job.JobEvent;
 /**
  * The retention purge: closed and abandoned jobs last changed more than {@code days} ago lose the customer's
  * personal data (name, contact, ownership reference, ID last four, photos) via {@link Intake#anonymised()}; the job,
- * its state, serial, attempts and events stay for the statistics. Each purge is a {@code retention.purged} event.
+ * its state, serial, attempts and events stay for the statistics. The job's console transcripts are deleted too.
+ * Each purge is a {@code retention.purged} event.
  * Running it again purges nothing twice.
  */
 public final class Retention {
@@ -44,10 +50,35 @@ public final class Retention {
                     photos++;
                 }
             }
+            int transcripts = deleteTranscripts(id);
             jobs.save(job.withIntake(job.intake().anonymised()), List.of(JobEvent.of(id, now, EVENT,
-                    "personal data removed after " + days + " days (" + photos + " photo file(s) deleted)")));
+                    "personal data removed after " + days + " days (" + photos + " photo file(s)"
+                            + (transcripts > 0 ? ", " + transcripts + " console transcript file(s)" : "")
+                            + " deleted)")));
             purged.add(id);
         }
         return purged;
+    }
+
+    /**
+     * Deletes the job's console transcripts ({@code jobs/<id>/console-*.log} and their rotated parts): they can hold
+     * the recorder's network details from the customer's premises. The job log keeps their names and SHA-256.
+     */
+    private int deleteTranscripts(String jobId) {
+        Path dir = files.dataDir().resolve("jobs").resolve(jobId).normalize();
+        if (!dir.startsWith(files.dataDir()) || !Files.isDirectory(dir)) {
+            return 0;
+        }
+        int n = 0;
+        try (DirectoryStream<Path> found = Files.newDirectoryStream(dir, "console-*.log*")) {
+            for (Path p : found) {
+                if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS) && files.delete(p.toString())) {
+                    n++;
+                }
+            }
+        } catch (IOException e) {
+            throw new StoreException("cannot list console transcripts in " + dir + ": " + e.getMessage(), e);
+        }
+        return n;
     }
 }

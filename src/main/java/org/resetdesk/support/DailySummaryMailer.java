@@ -19,8 +19,9 @@ import org.resetdesk.job.JobRepository;
 
 /**
  * The daily summary for the manager ({@code manager.email}): the day's figures in the mail text and as CSV,
- * queued in the outbox. Does nothing when no manager address or no mail server is configured. The caller
- * (a daily timer in Main) reads the jobs and events from the repository.
+ * queued in the outbox. Does nothing when no manager address or no mail server is configured. The kiosk sends it
+ * through {@link DailySummarySchedule} ({@link SupportModule#startDailySummary}); {@code report daily-summary}
+ * through {@link ReportCore}.
  */
 public final class DailySummaryMailer {
     private final SupportSettings settings;

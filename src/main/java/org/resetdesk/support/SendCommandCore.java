@@ -9,6 +9,7 @@ import java.util.function.BiConsumer;
 import java.util.function.Function;
 import org.resetdesk.job.HandOff;
 import org.resetdesk.job.Job;
+import org.resetdesk.job.JobEvent;
 import org.resetdesk.job.SupportPacket;
 
 /**
@@ -67,9 +68,14 @@ public final class SendCommandCore {
         if (job.attempt() == null || !job.attempt().isArmed()) {
             throw new SendRefused("job " + jobId + " has no live exported request to send; export one first");
         }
-        RequestForm form = RequestForm.of(settings, job,
-                purchase != null ? purchase : source.purchase(job).orElse(null),
-                deviceDate != null ? deviceDate : source.deviceDate(job).orElse(null));
+        RequestForm.Purchase usedPurchase = purchase != null ? purchase : source.purchase(job).orElse(null);
+        String usedDate = deviceDate != null ? deviceDate : source.deviceDate(job).orElse(null);
+        if (purchase != null || deviceDate != null) {
+            // remembered for the next send of this job (job send ID, a resend): nobody has to type it twice
+            events.record(JobEvent.of(jobId, clock.instant(), FormDetails.EVENT,
+                    FormDetails.encode(usedPurchase, usedDate)));
+        }
+        RequestForm form = RequestForm.of(settings, job, usedPurchase, usedDate);
         SupportPacket packet;
         try {
             packet = builder.build(job, source.request(job), form, source.labelPhoto(job).orElse(null));

@@ -35,6 +35,9 @@ public final class SupportModule implements AutoCloseable {
     private final CustomerNotifier notifier;
     private ReplyWatcher watcher;
     private ImapReplyPoller poller;
+    private final Path dataDir;
+    private ReadyNotifications ready;
+    private DailySummarySchedule summaries;
 
     /**
      * @param events where support's events go: {@link EventSink#through(org.resetdesk.job.JobService)} in the kiosk
@@ -45,6 +48,7 @@ public final class SupportModule implements AutoCloseable {
     public SupportModule(SupportSettings settings, Path dataDir, JobRepository jobs, Artifacts artifacts,
                          EventSink events, Clock clock, ZoneId zone, Consumer<ReplyIntake.Accepted> onReply) {
         this.settings = settings;
+        this.dataDir = dataDir;
         this.jobs = jobs;
         this.clock = clock;
         this.zone = zone;
@@ -98,6 +102,46 @@ public final class SupportModule implements AutoCloseable {
         return new DailySummaryMailer(settings, outbox, this::wake, clock, zone);
     }
 
+    /**
+     * The listener that tells a consenting customer their recorder is ready when the job reaches PASSWORD_SET; the
+     * kiosk adds it to its {@code JobService}. One per module, closed with it.
+     */
+    public synchronized ReadyNotifications readyNotifications() {
+        if (ready == null) {
+            ready = new ReadyNotifications(notifier);
+        }
+        return ready;
+    }
+
+    /** Whether the manager's daily summary can go out: {@code manager.email} and a mail server are set. */
+    public boolean summaryConfigured() {
+        return settings.managerEmail() != null && settings.smtp() != null;
+    }
+
+    /**
+     * Starts the daily summary checks (after {@code firstDelay}, then every {@code period}); the last day sent is
+     * remembered in {@code <data.dir>/reports/daily-summary.last}. Empty when the summary is not configured.
+     */
+    public synchronized Optional<DailySummarySchedule> startDailySummary(Duration firstDelay, Duration period) {
+        if (!summaryConfigured()) {
+            return Optional.empty();
+        }
+        if (summaries == null) {
+            ReportCore report = reportCore();
+            DailySummaryMailer mailer = dailySummary();
+            summaries = new DailySummarySchedule(day -> {
+                var js = report.jobs(day, day);
+                return mailer.send(day, js, js.stream().flatMap(j -> jobs.events(j.id()).stream()).toList());
+            }, dataDir.resolve("reports").resolve("daily-summary.last"), clock, zone).start(firstDelay, period);
+        }
+        return Optional.of(summaries);
+    }
+
+    /** The reports ({@code report csv}, {@code report daily-summary}) over this module's store and outbox. */
+    public ReportCore reportCore() {
+        return new ReportCore(jobs, settings, outbox, events, clock, zone);
+    }
+
     /** The e-mail hand-off to {@code to} (null: {@code support.email}); empty without a mail server. */
     public Optional<HandOff> email(String to) {
         String address = to != null ? to : settings.supportEmail();
@@ -123,6 +167,12 @@ public final class SupportModule implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        if (summaries != null) {
+            summaries.close();
+        }
+        if (ready != null) {
+            ready.close();
+        }
         if (watcher != null) {
             watcher.close();
         }

@@ -1,12 +1,9 @@
 package org.resetdesk.cli;
 
+import org.resetdesk.testsupport.Captured;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -26,25 +23,11 @@ class StoreCommandsTest {
     record Run(int exit, String out, String err) {}
 
     private Run run(String stdin, String... args) throws Exception {
-        InputStream in = System.in;
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        try {
-            System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
-            System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-            int exit = Commands.run(args);
-            Run r = new Run(exit, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
-            Path logs = Files.createDirectories(dir.resolve("logs"));
-            Files.writeString(Files.createTempFile(logs, "run", ".log"), r.out + r.err);
-            return r;
-        } finally {
-            System.setIn(in);
-            System.setOut(out);
-            System.setErr(err);
-        }
+        Captured.Run c = Captured.run(stdin, () -> Commands.run(args));
+        Run r = new Run(c.exit(), c.out(), c.err());
+        Path logs = Files.createDirectories(dir.resolve("logs"));
+        Files.writeString(Files.createTempFile(logs, "run", ".log"), r.out + r.err);
+        return r;
     }
 
     @Test

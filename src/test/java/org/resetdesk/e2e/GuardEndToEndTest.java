@@ -167,6 +167,8 @@ class GuardEndToEndTest {
         Result imported = desk.importKey(id, key, PASSWORD);
         assertThat(imported.exit()).isEqualTo(1);
         assertThat(imported.json().get("result").asText()).isEqualTo("EXPORT_FILE_OVERDUE");
+        assertThat(imported.err()).as("exit 1 says why on stderr").contains("EXPORT_FILE_OVERDUE")
+                .contains("nothing is retried");
         Desk.Check check = desk.check(id);
         assertThat(check.status().get("state").asText()).isEqualTo("VOIDED");
         assertThat(check.status().get("guard").asText()).isEqualTo("EXPIRED");

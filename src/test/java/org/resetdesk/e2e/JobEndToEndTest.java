@@ -157,7 +157,7 @@ class JobEndToEndTest {
 
         Result bad = desk.run(null, "job", "export", id, "--out", desk.dir.resolve("x").toString(), "--method",
                 "guid-file");
-        assertThat(bad.exit()).isEqualTo(1);
+        assertThat(bad.exit()).as("bad usage").isEqualTo(2);
         assertThat(bad.err()).contains("--method must be encrypted-string, device-code or reserved-email");
 
         String code = desk.answerKey(request); // training: the support desk plays the vendor's mailer

@@ -91,6 +91,30 @@ public class JobServiceTest {
     }
 
     @Test
+    void intakePhotosAreCheckedStoredAndNamedInTheIntake() {
+        byte[] jpeg = {(byte) 0xff, (byte) 0xd8, (byte) 0xff, (byte) 0xe0, 1, 2, 3};
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0};
+        Job job = svc.open(intake(link.device.serial()), List.of(new IntakePhoto("label.jpg", jpeg),
+                new IntakePhoto("proof-1.png", png))).join();
+        assertThat(job.intake().photos()).containsExactly("jobs/" + job.id() + "/label.jpg",
+                "jobs/" + job.id() + "/proof-1.png");
+        assertThat(repo.events(job.id())).anySatisfy(e -> assertThat(e.detail()).contains("photos 2"));
+
+        byte[] pdf = "%PDF-1.7".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        assertThatThrownBy(() -> svc.open(intake("DS-2"), List.of(new IntakePhoto("label.jpg", pdf))).join())
+                .satisfies(t -> assertThat(refusal(t).refusal().key()).isEqualTo("intake.refused.photoType"));
+        assertThatThrownBy(() -> svc.open(intake("DS-2"), List.of(new IntakePhoto("../etc/x.jpg", jpeg))).join())
+                .satisfies(t -> assertThat(refusal(t).refusal().key()).isEqualTo("intake.refused.photoName"));
+        assertThatThrownBy(() -> svc.open(intake("DS-2"), List.of(new IntakePhoto("a.jpg", jpeg),
+                new IntakePhoto("A.JPG", jpeg))).join())
+                .satisfies(t -> assertThat(refusal(t).refusal().key()).isEqualTo("intake.refused.photoTwice"));
+        assertThatThrownBy(() -> svc.open(intake("DS-2"), List.of(new IntakePhoto("big.jpg",
+                new byte[IntakePhoto.MAX_BYTES + 1]))).join())
+                .satisfies(t -> assertThat(refusal(t).refusal().key()).isEqualTo("intake.refused.photoSize"));
+        assertThat(repo.openJobs()).as("nothing opened by a refused intake").hasSize(1);
+    }
+
+    @Test
     void theNewPasswordIsWipedAndNeverInTheLog() {
         Job job = exportedJob();
         char[] pw = "Tr4vel-Blue9".toCharArray();

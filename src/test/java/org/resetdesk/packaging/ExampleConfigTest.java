@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.resetdesk.config.ConfigException;
 import org.resetdesk.config.KioskConfig;
+import org.resetdesk.support.SupportSettings;
 
 /**
  * kiosk-config/kiosk.example.properties documents exactly the configuration keys of the CLI contract (plus the UI
@@ -25,10 +26,24 @@ import org.resetdesk.config.KioskConfig;
  * exactly the keys {@link KioskConfig} knows, with its defaults.
  */
 class ExampleConfigTest {
-    static final List<String> KEYS = List.of("shop.name", "shop.address", "shop.country", "locale", "sadp.interface",
-            "console.port", "console.baud", "db.path", "data.dir", "handoff.folder", "smtp.host", "smtp.port",
-            "smtp.starttls", "smtp.username", "smtp.password-file", "support.email", "manager.email", "printer.name",
-            "receipt.width", "retention.days", "idle.lock-seconds", "ui.font-scale", "ui.theme", "sadp.port");
+    static final List<String> CONTRACT_KEYS = List.of("shop.name", "shop.address", "shop.country", "locale",
+            "sadp.interface", "console.port", "console.baud", "db.path", "data.dir", "handoff.folder", "smtp.host",
+            "smtp.port", "smtp.starttls", "smtp.username", "smtp.password-file", "support.email", "manager.email",
+            "printer.name", "receipt.width", "retention.days", "idle.lock-seconds", "ui.font-scale", "ui.theme",
+            "sadp.port");
+    /** The contract's keys and the support area's own (request form, replies, SMTP details). */
+    static final List<String> KEYS = all();
+
+    private static List<String> all() {
+        List<String> k = new ArrayList<>(CONTRACT_KEYS);
+        k.addAll(SupportSettings.EXTRA_KEYS.keySet());
+        return List.copyOf(k);
+    }
+
+    @org.junit.jupiter.api.BeforeAll
+    static void registerSupportKeys() {
+        KioskConfig.registerKeys(SupportSettings.EXTRA_KEYS); // as Main does
+    }
 
     private static final Path EXAMPLE = Path.of("kiosk-config/kiosk.example.properties");
 
@@ -79,6 +94,9 @@ class ExampleConfigTest {
         fields.put("ui.font-scale", KioskConfig::fontScale);
         fields.put("ui.theme", KioskConfig::theme);
         fields.put("sadp.port", KioskConfig::sadpPort);
+        for (String extra : SupportSettings.EXTRA_KEYS.keySet()) {
+            fields.put(extra, c -> c.values().get(extra));
+        }
 
         Path empty = Files.writeString(dir.resolve("empty.properties"), "# nothing set\n");
         KioskConfig defaults = KioskConfig.load(empty, true, Map.of(), dir.resolve("training"));
@@ -98,6 +116,11 @@ class ExampleConfigTest {
         KioskConfig example = KioskConfig.load(EXAMPLE, false, Map.of(), dir.resolve("training"));
         assertThat(example.sadpInterface()).isEqualTo("enp2s0");
         assertThat(example.dbPath()).isEqualTo(Path.of("/var/lib/resetdesk/db/resetdesk"));
+        // copied as the README says, the example must also start the support area: mail and a complete request form
+        SupportSettings support = SupportSettings.fromValues(example.values());
+        assertThat(support.smtp().from()).isEqualTo("service@example.com");
+        assertThat(support.requester().name()).isNotBlank();
+        assertThat(support.requester().phone()).isNotBlank();
 
         Path installed = dir.resolve("installed.properties");
         Script.Result r = Script.run(dir, List.of("sh", "-c",

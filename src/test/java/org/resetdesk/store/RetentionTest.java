@@ -67,6 +67,34 @@ class RetentionTest {
     }
 
     @Test
+    void purgeDeletesTheConsoleTranscriptsOfPurgedJobsOnly() throws Exception {
+        FileArtifacts files = new FileArtifacts(dir.resolve("data"));
+        try (H2Database db = H2Database.open(dir.resolve("db/kiosk"), H2Database.Options.createIfMissing())) {
+            H2JobRepository jobs = new H2JobRepository(db);
+            Job old = job(jobs, files, "Tom Oldtranscript", List.of(JobState.ABANDONED));
+            Job open = job(jobs, files, "Uma Stillopen", List.of(JobState.IDENTIFIED));
+            Path oldDir = dir.resolve("data/jobs/" + old.id());
+            Path current = java.nio.file.Files.writeString(oldDir.resolve("console-20261101T100000Z.log"),
+                    "2026-11-01T10:00:00Z MAC: 08-A1-89-0E-18-97\n");
+            Path rotated = java.nio.file.Files.writeString(oldDir.resolve("console-20261101T100000Z.log.1"), "x\n");
+            Path request = java.nio.file.Files.writeString(oldDir.resolve("request.xml"), "<r/>");
+            Path openTranscript = java.nio.file.Files.writeString(
+                    dir.resolve("data/jobs/" + open.id()).resolve("console-20261101T100000Z.log"), "y\n");
+            clock.advance(Duration.ofDays(31));
+
+            assertThat(new Retention(jobs, files).purge(30, clock)).containsExactly(old.id());
+
+            assertThat(current).doesNotExist();
+            assertThat(rotated).doesNotExist();
+            assertThat(request).as("evidence files stay").exists();
+            assertThat(openTranscript).as("an open job keeps its transcript").exists();
+            assertThat(jobs.events(old.id())).last().satisfies(e -> assertThat(e.detail()).isEqualTo(
+                    "personal data removed after 30 days (1 photo file(s), 2 console transcript file(s) deleted)"));
+        }
+        SecretScan.assertAbsent("08-A1-89-0E-18-97".toCharArray(), dir.resolve("data"));
+    }
+
+    @Test
     void theKioskSchedulePurgesByItselfOnceAndSurvivesAFailedRun() {
         FileArtifacts files = new FileArtifacts(dir.resolve("data"));
         H2Database db = H2Database.open(dir.resolve("db/kiosk"), H2Database.Options.createIfMissing());

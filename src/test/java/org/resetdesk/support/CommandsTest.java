@@ -75,7 +75,10 @@ class CommandsTest {
         try (var files = Files.list(usb)) {
             assertThat(files).hasSize(3);
         }
-        assertThat(jobs.events("RD-000042")).extracting(e -> e.type()).containsExactly(SupportEvents.HANDOFF_DELIVERED);
+        assertThat(jobs.events("RD-000042")).extracting(e -> e.type()).containsExactly(FormDetails.EVENT,
+                SupportEvents.HANDOFF_DELIVERED);
+        assertThat(jobs.events("RD-000042").get(0).detail()).as("remembered for the next send")
+                .contains("deviceDate=2026-11-24");
         assertThat(handedOver).singleElement().asString().startsWith("RD-000042 folder folder-");
     }
 
@@ -88,8 +91,8 @@ class CommandsTest {
         assertThat(out.toString()).contains("\"channel\":\"email\"", "\"status\":\"QUEUED\"", "\"deliveredNow\":true");
         await().atMost(Duration.ofSeconds(10)).until(() -> mail.getReceivedMessages().length == 1);
         assertThat(mail.getReceivedMessages()[0].getAllRecipients()[0].toString()).isEqualTo("eu-support@vendor.test");
-        assertThat(jobs.events("RD-000042")).extracting(e -> e.type()).containsExactly(SupportEvents.HANDOFF_QUEUED,
-                SupportEvents.HANDOFF_ATTEMPT, SupportEvents.HANDOFF_DELIVERED);
+        assertThat(jobs.events("RD-000042")).extracting(e -> e.type()).containsExactly(FormDetails.EVENT,
+                SupportEvents.HANDOFF_QUEUED, SupportEvents.HANDOFF_ATTEMPT, SupportEvents.HANDOFF_DELIVERED);
     }
 
     @Test
