@@ -3,9 +3,6 @@ package org.resetdesk.job;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -22,9 +19,6 @@ import java.util.function.Supplier;
  * listeners hear of it.
  */
 public final class JobService {
-    private static final DateTimeFormatter FILE_STAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmm")
-            .withZone(ZoneOffset.UTC);
-
     private final JobRepository repo;
     private final RecorderLink link;
     private final Artifacts artifacts;
@@ -33,6 +27,7 @@ public final class JobService {
     private final List<JobListener> listeners = new CopyOnWriteArrayList<>();
     private final ConcurrentHashMap<String, Object> locks = new ConcurrentHashMap<>();
     private final ResetStep resetStep;
+    private final ExportStep exportStep;
 
     /** An armed export: the request as stored, and for the reserved e-mail the (masked) address the code goes to. */
     public record Exported(Job job, Path requestFile, byte[] request, String codeSentTo) {}
@@ -46,6 +41,7 @@ public final class JobService {
         this.clock = clock;
         this.io = io;
         this.resetStep = new ResetStep(this, link, artifacts, clock);
+        this.exportStep = new ExportStep(this, link, artifacts, clock);
     }
 
     public void addListener(JobListener l) {
@@ -144,72 +140,9 @@ public final class JobService {
 
     // ---------------------------------------------------------------- export and hand-off
 
+    /** Exports a reset request (this arms the guards); a second export while one is live needs confirming. */
     public CompletableFuture<Exported> export(String jobId, ResetMethod method, boolean confirmReExport) {
-        return async(() -> {
-            Path[] file = new Path[1];
-            byte[][] bytes = new byte[1][];
-            String[] mailbox = new String[1];
-            Job saved = mutate(jobId, job -> {
-                Job j = job;
-                Optional<Refusal> policy = CommandPolicy.check(DeviceCommand.sadp("getencryptstring"),
-                        Optional.of(j), confirmReExport, clock.instant());
-                if (policy.isPresent()) {
-                    throw new RefusedException(policy.get());
-                }
-                if (j.state().isArmed()) {
-                    j = voidAttempt(j, Guards.REPLACED, GuardStatus.REPLACED);
-                }
-                if (j.state() == JobState.VOIDED) {
-                    j = save(j.moveTo(JobState.IDENTIFIED, clock), event(j, "state.IDENTIFIED", "new attempt"));
-                }
-                if (j.state() != JobState.IDENTIFIED) {
-                    throw refused("export.refused.state", "job " + jobId + " is " + j.state()
-                            + "; export needs an identified recorder");
-                }
-                Guards.mayExport(j, method).ifPresent(r -> {
-                    throw new RefusedException(r);
-                });
-                DeviceInfo now = link.poll(j.device().mac(), Duration.ofSeconds(3)).orElseThrow(() ->
-                        refused("export.refused.silent", "the recorder is not answering on the dedicated port"));
-                Job polled = j.withDevice(now, link.port().name());
-                Guards.identity(polled, now).ifPresent(r -> {
-                    throw new RefusedException(r);
-                });
-                RecorderLink.ExportResult result = link.export(now.mac(), method);
-                if (!result.outcome().isSuccess()) {
-                    save(polled, event(j, "export.failed", outcomeText(result.outcome())));
-                    throw refused("export.refused.device", "the recorder refused the export: "
-                            + outcomeText(result.outcome()), outcomeText(result.outcome()));
-                }
-                if (method.answeredByMail() && (result.codeSentTo() == null || result.codeSentTo().isBlank())) {
-                    // the device drew a QR code but has nowhere to send the code: nothing to wait for
-                    save(polled, event(j, "export.failed", "no reserved e-mail address is set on the recorder"));
-                    throw refused("export.refused.noMailbox", "the recorder has no reserved e-mail address; "
-                            + "choose another method");
-                }
-                Instant at = clock.instant();
-                // one file per attempt: a confirmed re-export in the same minute must not collide
-                String name = SerialNumbers.normalise(now.serial()).replaceAll("[^A-Za-z0-9._-]", "_") + "-"
-                        + FILE_STAMP.format(at) + "-attempt" + (j.attemptCount() + 1) + ".xml";
-                Artifacts.Stored stored = artifacts.store(jobId, name, result.request());
-                RecorderLink.PortIdentity port = link.port();
-                Attempt attempt = new Attempt(j.attemptCount() + 1, method, at, Guards.deadlineFor(now, at),
-                        stored.sha256(), new Baseline(now.bootTime(), now.network(), port.name(), port.address()),
-                        null, false);
-                Job next = polled.withMethod(method).withAttempt(attempt).moveTo(JobState.REQUEST_EXPORTED, clock)
-                        .withObservation(Observation.answered(at, now), GuardStatus.ANSWERING);
-                file[0] = stored.path();
-                bytes[0] = result.request();
-                mailbox[0] = method.answeredByMail() ? result.codeSentTo() : null;
-                return save(next, event(j, "export.written", name + " sha256=" + stored.sha256() + " bytes="
-                                + stored.size() + (mailbox[0] != null ? "; code goes to " + mailbox[0] : "")),
-                        event(j, "state.REQUEST_EXPORTED", "attempt " + attempt.number() + " armed, deadline "
-                                + attempt.deadline()),
-                        event(j, "guard.armed", "boot time " + now.bootTime() + ", " + now.ipv4() + " on port "
-                                + port.name()));
-            });
-            return new Exported(saved, file[0], bytes[0], mailbox[0]);
-        });
+        return async(() -> exportStep.export(jobId, method, confirmReExport));
     }
 
     public CompletableFuture<Job> markSent(String jobId, String channel) {
