@@ -4,10 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
-import java.io.PrintStream;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,6 +19,7 @@ import org.resetdesk.cli.AftercareCommand;
 import org.resetdesk.cli.CliContext;
 import org.resetdesk.cli.CliSupport;
 import org.resetdesk.cli.Commands;
+import org.resetdesk.testsupport.Captured;
 import org.resetdesk.cli.RootCommand;
 import org.resetdesk.job.AftercareGuid;
 import org.resetdesk.job.DeviceOutcome;
@@ -65,27 +62,13 @@ class JobAftercareGuidCliTest {
     }
 
     private Run run(String stdin, String... args) throws Exception {
-        InputStream in = System.in;
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        try {
-            System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
-            System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-            List<String> a = new java.util.ArrayList<>(List.of("--config", dir.resolve("kiosk.properties").toString()));
-            a.addAll(List.of(args));
-            int exit = Commands.run(a.toArray(String[]::new));
-            Run r = new Run(exit, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
-            Path logs = Files.createDirectories(dir.resolve("logs"));
-            Files.writeString(Files.createTempFile(logs, "run", ".log"), r.out + r.err);
-            return r;
-        } finally {
-            System.setIn(in);
-            System.setOut(out);
-            System.setErr(err);
-        }
+        List<String> a = new java.util.ArrayList<>(List.of("--config", dir.resolve("kiosk.properties").toString()));
+        a.addAll(List.of(args));
+        Captured.Run c = Captured.run(stdin, () -> Commands.run(a.toArray(String[]::new)));
+        Run r = new Run(c.exit(), c.out(), c.err());
+        Path logs = Files.createDirectories(dir.resolve("logs"));
+        Files.writeString(Files.createTempFile(logs, "run", ".log"), r.out + r.err);
+        return r;
     }
 
     private Run ok(String stdin, String... args) throws Exception {
