@@ -89,6 +89,43 @@ class WizardEdgesTest {
     }
 
     @Test
+    void theLabelPhotoComesFromTheUsbStickNewestFirstAndGoesWithTheJob() throws Exception {
+        java.nio.file.Path usb = java.nio.file.Files.createDirectories(dir.resolve("usb/DCIM/100PHONE"));
+        byte[] older = {(byte) 0xff, (byte) 0xd8, (byte) 0xff, (byte) 0xe0, 'o', 'l', 'd'};
+        byte[] newest = {(byte) 0xff, (byte) 0xd8, (byte) 0xff, (byte) 0xe1, 'n', 'e', 'w'};
+        java.nio.file.Files.write(usb.resolve("IMG_0001.JPG"), older);
+        java.nio.file.Files.write(usb.resolve("IMG_0002.jpg"), newest);
+        java.nio.file.Files.setLastModifiedTime(usb.resolve("IMG_0001.JPG"),
+                java.nio.file.attribute.FileTime.fromMillis(1_000_000_000_000L));
+        java.nio.file.Files.setLastModifiedTime(usb.resolve("IMG_0002.jpg"),
+                java.nio.file.attribute.FileTime.fromMillis(1_000_000_060_000L));
+        try (KioskDriver k = new KioskDriver(dir, Locale.ENGLISH, false)) {
+            k.signIn("ann", "1234");
+            k.waitForScreen("board");
+            k.click("board.newJob");
+            k.waitForScreen("customer");
+            assertThat(k.labelText("customer.photo.shown")).contains("No photo yet");
+            k.click("customer.photo.pick");
+            k.waitUntil(() -> k.labelText("customer.photo.shown").contains("IMG_0002.jpg"));
+            k.click("customer.photo.pick");
+            k.waitUntil(() -> k.labelText("customer.photo.shown").contains("IMG_0001.JPG"));
+            k.click("customer.photo.pick");
+            k.waitUntil(() -> k.labelText("customer.photo.shown").contains("IMG_0002.jpg"));
+            k.shot("04c-customer-label-photo");
+            k.type("customer.name", "Jonas Weber");
+            k.type("customer.serial", FakeRecorderLink.SERIAL);
+            k.toggle("customer.kind.INVOICE");
+            k.type("customer.ownershipRef", "RE-88120");
+            k.toggle("customer.consent");
+            k.click("customer.next");
+            k.waitForScreen("connect");
+            Job job = k.station.repo.openJobs().get(0);
+            assertThat(job.intake().photos()).containsExactly("jobs/" + job.id() + "/label.jpg");
+            assertThat(dir.resolve("data/" + job.id() + "/label.jpg")).hasBinaryContent(newest);
+        }
+    }
+
+    @Test
     void anInactiveRecorderIsActivatedWithTheCustomersPassword() throws Exception {
         try (KioskDriver k = new KioskDriver(dir, Locale.ENGLISH, false)) {
             k.station.recorder.firmware("DS-7608NI-K2", "V4.62.210 build 230302", false);

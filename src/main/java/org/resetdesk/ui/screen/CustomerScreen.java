@@ -39,10 +39,12 @@ public final class CustomerScreen extends ScreenBase {
     private final JCheckBox notify = new JCheckBox(Messages.get("customer.notify"));
     private final JLabel problem = new JLabel(" ");
     private final JButton next;
+    private final LabelPhotoPicker photo;
 
     public CustomerScreen(Session session) {
         super(session, "customer", "customer.title");
         lead(msg("customer.lead"));
+        photo = new LabelPhotoPicker(session);
         body.setLayout(new MigLayout("fill, insets 0, gap 28", "[52%, fill][48%, fill]", "[grow, fill]"));
         JPanel form = new JPanel(new MigLayout("insets 0, wrap 2, gap 10 8", "[right][grow, fill]", "[]"));
         form.setOpaque(false);
@@ -95,6 +97,8 @@ public final class CustomerScreen extends ScreenBase {
         notify.setName("customer.notify");
         right.add(consent, "h 48!");
         right.add(notify, "h 48!");
+        right.add(Ui.label("customer.photo.title", "h3"), "gaptop 10");
+        right.add(photo);
         body.add(right, "wmin 0");
         problem.setName("customer.problem");
         Ui.style(problem, "bad");
@@ -125,6 +129,7 @@ public final class CustomerScreen extends ScreenBase {
         idType.setSelectedIndex(0);
         consent.setSelected(false);
         notify.setSelected(false);
+        photo.clear();
         problem.setText(" ");
         next.setEnabled(true);
     }
@@ -155,7 +160,7 @@ public final class CustomerScreen extends ScreenBase {
                 CONSENT_VERSION + "/" + Messages.locale().getLanguage(), session.ctx().clock().instant(),
                 notify.isSelected(), serial.getText().trim(), List.of());
         next.setEnabled(false);
-        session.jobs().open(intake).whenCompleteAsync((job, err) -> {
+        session.jobs().open(intake, photo.photos()).whenCompleteAsync((job, err) -> {
             next.setEnabled(true);
             if (err != null) {
                 problem.setText(Ui.describe(err));
