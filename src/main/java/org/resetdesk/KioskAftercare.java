@@ -109,6 +109,11 @@ final class KioskAftercare implements AftercareService {
     /** {@link AftercareGuid} through the job service's SADP link, then a new file on the stick; bytes wiped. */
     @Override
     public CompletableFuture<GuidSaved> saveGuid(Job job, char[] password, Path usbRoot) {
+        if (usbRoot == null || !java.nio.file.Files.isDirectory(usbRoot) || !java.nio.file.Files.isWritable(usbRoot)) {
+            // checked first: ExportGUID costs a password try on the recorder and must not be wasted
+            return CompletableFuture.failedFuture(new UncheckedIOException(new IOException("the USB stick "
+                    + usbRoot + " is not there or cannot be written; nothing was asked of the recorder")));
+        }
         char[] pw = password.clone();
         return new AftercareGuid(jobs, io).exportGuid(job.id(), pw).thenApplyAsync(r -> {
             if (!r.exported()) {

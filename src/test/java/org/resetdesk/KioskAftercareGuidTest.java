@@ -84,9 +84,14 @@ class KioskAftercareGuidTest {
             assertThat(wrong.outcome().kind()).isEqualTo(DeviceOutcome.Kind.PASSWORD_ERROR);
             assertThat(wrong.outcome().retriesLeft()).isNotNull();
 
+            int failedBefore = rt.recorder().snapshot().failedAttempts();
+            assertThat(failedBefore).as("the wrong password above counted").isPositive();
             assertThatThrownBy(() -> care.saveGuid(set, pw, usb.resolve("unplugged")).get(30, TimeUnit.SECONDS))
-                    .hasRootCauseInstanceOf(java.io.IOException.class);
+                    .hasRootCauseInstanceOf(java.io.IOException.class).rootCause()
+                    .hasMessageContaining("nothing was asked of the recorder");
             assertThat(usb.resolve("unplugged")).doesNotExist();
+            assertThat(rt.recorder().snapshot().failedAttempts())
+                    .as("no ExportGUID was sent (a good one would have cleared the count)").isEqualTo(failedBefore);
 
             jobs.close(job.id()).get(20, TimeUnit.SECONDS);
             assertThatThrownBy(() -> care.saveGuid(set, pw, usb).get(30, TimeUnit.SECONDS))

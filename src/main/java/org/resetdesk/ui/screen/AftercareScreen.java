@@ -156,7 +156,13 @@ public final class AftercareScreen extends ScreenBase {
     }
 
     private void showGuid(AftercareService svc, Job job, boolean ready) {
-        List<Path> roots = session.settings().replyRoots();
+        List<Path> bases = session.settings().replyRoots();
+        java.util.concurrent.CompletableFuture.supplyAsync(() -> org.resetdesk.ui.UsbSticks.writable(bases),
+                session.ctx().io()).whenCompleteAsync((roots, err) -> showSticks(svc, job, ready,
+                        roots == null ? List.of() : roots), Ui.EDT);
+    }
+
+    private void showSticks(AftercareService svc, Job job, boolean ready, List<Path> roots) {
         stick.removeAllItems();
         roots.forEach(stick::addItem);
         stick.setVisible(roots.size() > 1);
