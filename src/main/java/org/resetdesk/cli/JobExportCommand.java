@@ -48,7 +48,7 @@ final class JobExportCommand implements Callable<Integer> {
             JobService.Exported e = CliSupport.await(svc.export(id, m, confirm));
             Files.write(out, e.request());
             if (qr != null) {
-                QrCodes.writePng(e.request(), qr);
+                QrCodes.writePng(e.qrText().getBytes(java.nio.charset.StandardCharsets.UTF_8), qr);
             }
             Map<String, Object> o = new LinkedHashMap<>(JobCommand.status(e.job()));
             o.put("file", out.toString());

@@ -97,7 +97,8 @@ final class ExportStep {
             bytes[0] = result.request();
             mailbox[0] = method.answeredByMail() ? result.codeSentTo() : null;
             return svc.save(next, svc.event(j, "export.written", name + " sha256=" + stored.sha256() + " bytes="
-                            + stored.size() + (mailbox[0] != null ? "; code goes to " + mailbox[0] : "")),
+                            // the address is personal data: shown on screen, never written to the append-only log
+                            + stored.size() + (mailbox[0] != null ? "; code goes to the reserved mailbox" : "")),
                     svc.event(j, "state.REQUEST_EXPORTED", "attempt " + attempt.number() + " armed, deadline "
                             + attempt.deadline()),
                     svc.event(j, "guard.armed", "boot time " + now.bootTime() + ", " + now.ipv4() + " on port "

@@ -30,7 +30,26 @@ public final class JobService {
     private final ExportStep exportStep;
 
     /** An armed export: the request as stored, and for the reserved e-mail the (masked) address the code goes to. */
-    public record Exported(Job job, Path requestFile, byte[] request, String codeSentTo) {}
+    public record Exported(Job job, Path requestFile, byte[] request, String codeSentTo) {
+        /**
+         * What the request's QR code carries: the request as the device gave it. For the reserved e-mail the
+         * device's {@code QRcodes} value is base64 of the QR's content (the vendor's tool decodes it before drawing,
+         * sadp-protocol.md §5.2), so it is decoded; the stored file stays byte for byte as given.
+         */
+        public String qrText() {
+            String raw = new String(request, java.nio.charset.StandardCharsets.UTF_8);
+            if (job.attempt() == null || !job.attempt().method().answeredByMail()) {
+                return raw;
+            }
+            try {
+                byte[] decoded = java.util.Base64.getMimeDecoder().decode(raw.strip());
+                return java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                        .decode(java.nio.ByteBuffer.wrap(decoded)).toString();
+            } catch (IllegalArgumentException | java.nio.charset.CharacterCodingException e) {
+                return raw; // not base64 text after all: show it as the device gave it
+            }
+        }
+    }
 
     public record ResetAttempt(Job job, DeviceOutcome outcome) {}
 

@@ -90,9 +90,11 @@ public final class FakeRecorderLink implements RecorderLink {
         sent.add(qr ? "GetQRcodes" : "getencryptstring");
         exports++;
         challenge = String.format("CH%06d", exports) + Long.toHexString(System.nanoTime());
+        byte[] text = ("<EncryptString>" + challenge + "</EncryptString>")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        // a device's QRcodes value is base64 of the QR's content
         return new ExportResult(DeviceOutcome.of(DeviceOutcome.Kind.SUCCESS),
-                ("<EncryptString>" + challenge + "</EncryptString>").getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                qr ? mailbox : null);
+                qr ? java.util.Base64.getEncoder().encode(text) : text, qr ? mailbox : null);
     }
 
     @Override

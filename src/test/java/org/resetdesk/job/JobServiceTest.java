@@ -59,11 +59,17 @@ public class JobServiceTest {
         JobService.Exported e = svc.export(job.id(), ResetMethod.RESERVED_EMAIL, false).join();
         assertThat(link.sent).endsWith("GetQRcodes");
         assertThat(e.codeSentTo()).isEqualTo("o***@example.net");
+        assertThat(e.qrText()).as("the QR shows the decoded content").isEqualTo("<EncryptString>" + link.challenge
+                + "</EncryptString>");
+        assertThat(new String(e.request(), java.nio.charset.StandardCharsets.US_ASCII))
+                .as("stored as the device gave it").doesNotContain("<");
         assertThat(e.job().state()).isEqualTo(JobState.REQUEST_EXPORTED);
         assertThat(e.job().attempt().isArmed()).as("a reboot kills the mailed code too: guarded").isTrue();
         assertThat(e.job().deadline()).isEqualTo(clock.instant().plus(Duration.ofHours(48)));
         assertThat(repo.events(job.id())).anySatisfy(ev -> assertThat(ev.detail()).endsWith(
-                "; code goes to o***@example.net"));
+                "; code goes to the reserved mailbox"));
+        assertThat(repo.events(job.id())).as("the address is personal data: not in the log")
+                .noneSatisfy(ev -> assertThat(String.valueOf(ev.detail())).contains("example.net"));
         Job waiting = svc.markSent(job.id(), "hikConnect").join();
         assertThat(repo.events(job.id())).last().satisfies(ev -> assertThat(ev.detail())
                 .isEqualTo("waiting for the code in the customer's reserved mailbox"));

@@ -3,7 +3,6 @@ package org.resetdesk.ui.screen;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -232,7 +231,7 @@ public final class ExportScreen extends ScreenBase {
     }
 
     private static BufferedImage qrImage(JobService.Exported e) {
-        return QrCodes.encode(new String(e.request(), StandardCharsets.UTF_8), 260).orElse(null);
+        return QrCodes.encode(e.qrText(), 260).orElse(null);
     }
 
     private void showExported(JobService.Exported e) {
