@@ -39,8 +39,12 @@ final class ConsoleWatch {
         if (buffer != null) {
             console.addListener(buffer.listener());
         }
-        // one recorder is on the console at a time: its lines go to the transcript of every open job
-        JobTranscripts transcripts = JobTranscripts.start(jobs, config.dataDir(), id -> true);
+        // one recorder is on the console at a time: its lines go to the transcripts of the open jobs whose recorder
+        // is connected (identified or later); a job still at intake has no recorder here and gets nothing
+        JobTranscripts transcripts = JobTranscripts.start(jobs, config.dataDir(), id -> {
+            Job j = jobs.find(id).join();
+            return j != null && j.device() != null && j.state() != org.resetdesk.job.JobState.INTAKE;
+        });
         console.addListener(transcripts);
         console.start();
         return () -> {

@@ -32,8 +32,8 @@ import org.resetdesk.store.H2JobRepository;
 
 /**
  * The kiosk's console watch as composed at the counter ({@code console.port} configured, a thread pool for the job
- * use cases, the H2 store): a reboot on the console voids the armed job and lands in the transcripts of both open
- * jobs; abandoning a job closes its transcript, and the job log names the file with its SHA-256 and line count.
+ * use cases, the H2 store): a reboot on the console voids the armed job and lands in the transcripts of the open jobs
+ * with a connected recorder (not of a job still at intake); abandoning a job closes its transcript, and the job log names the file with its SHA-256 and line count.
  */
 class ConsoleWatchTest {
     @TempDir
@@ -56,29 +56,33 @@ class ConsoleWatchTest {
             Job armed = jobs.open(JobServiceTest.intake(link.device.serial())).join();
             jobs.connect(armed.id(), link.device).join();
             jobs.export(armed.id(), ResetMethod.ENCRYPTED_STRING, false).join();
-            Job waiting = jobs.open(JobServiceTest.intake("DS-OTHER0001")).join();
+            Job identified = jobs.open(JobServiceTest.intake(link.device.serial())).join();
+            jobs.connect(identified.id(), link.device).join();
+            Job waiting = jobs.open(JobServiceTest.intake("DS-OTHER0001")).join(); // at intake: no recorder here
 
             try (AutoCloseable watch = ConsoleWatch.startIfConfigured(config, jobs, Clock.systemUTC(), null)) {
                 await().atMost(Duration.ofSeconds(20)).until(() -> opened(repo, armed.id()) != null
-                        && opened(repo, waiting.id()) != null);
+                        && opened(repo, identified.id()) != null);
                 try (BootLogWriter recorder = new BootLogWriter(pair.b(), 0.01)) {
                     recorder.writeBoot(BootScript.DEFAULT_UBOOT, BootScript.DEFAULT_BUILD_DATE, "c0-56-e3-fe-42-92")
                             .done().get(10, TimeUnit.SECONDS);
                 }
                 await().atMost(Duration.ofSeconds(20))
                         .until(() -> repo.find(armed.id()).orElseThrow().state() == JobState.VOIDED);
-                for (Job j : List.of(armed, waiting)) {
+                for (Job j : List.of(armed, identified)) {
                     Path t = data.resolve(opened(repo, j.id()).detail());
                     await().atMost(Duration.ofSeconds(20)).until(() -> Files.readString(t).contains("Starting kernel"));
                     assertThat(Files.readString(t)).contains("U-Boot " + BootScript.DEFAULT_UBOOT);
                 }
 
-                jobs.abandon(waiting.id(), "customer left").join();
-                await().atMost(Duration.ofSeconds(20)).until(() -> event(repo, waiting.id(),
+                assertThat(opened(repo, waiting.id())).as("another customer's job at intake gets no console lines")
+                        .isNull();
+                jobs.abandon(identified.id(), "customer left").join();
+                await().atMost(Duration.ofSeconds(20)).until(() -> event(repo, identified.id(),
                         JobTranscripts.CLOSED) != null);
-                String detail = event(repo, waiting.id(), JobTranscripts.CLOSED).detail();
-                Path t = data.resolve(opened(repo, waiting.id()).detail());
-                assertThat(detail).startsWith(opened(repo, waiting.id()).detail() + " lines="
+                String detail = event(repo, identified.id(), JobTranscripts.CLOSED).detail();
+                Path t = data.resolve(opened(repo, identified.id()).detail());
+                assertThat(detail).startsWith(opened(repo, identified.id()).detail() + " lines="
                         + Files.readString(t).lines().count() + " sha256=" + FileArtifacts.sha256(Files.readAllBytes(t))
                         + " parts=1 (job ABANDONED)");
                 assertThat(event(repo, armed.id(), JobTranscripts.CLOSED)).as("still open").isNull();
