@@ -9,4 +9,13 @@ public interface Artifacts {
     Stored store(String jobId, String name, byte[] bytes);
 
     byte[] read(Path path);
+
+    /** Removes a file stored by {@link #store} (a job that was never opened must not leave its photos behind). */
+    default void discard(Stored stored) {
+        try {
+            java.nio.file.Files.deleteIfExists(stored.path());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 }

@@ -105,19 +105,32 @@ public final class JobService {
                 throw refused("intake.refused.noSerial", "the serial from the device label is required");
             }
             String id = repo.nextJobId();
-            if (!photos.isEmpty()) {
-                List<String> refs = new java.util.ArrayList<>(intake.photos());
-                for (IntakePhoto p : photos) {
-                    artifacts.store(id, p.name(), p.bytes());
-                    refs.add("jobs/" + id + "/" + p.name());
+            List<Artifacts.Stored> stored = new java.util.ArrayList<>();
+            try {
+                if (!photos.isEmpty()) {
+                    List<String> refs = new java.util.ArrayList<>(intake.photos());
+                    for (IntakePhoto p : photos) {
+                        stored.add(artifacts.store(id, p.name(), p.bytes()));
+                        refs.add("jobs/" + id + "/" + p.name());
+                    }
+                    intake = intake.withPhotos(refs);
                 }
-                intake = intake.withPhotos(refs);
+                Job job = Job.open(id, intake, clock);
+                // personal data stays out of the append-only log: only kinds and versions go into event details
+                return save(job, event(job, "state.INTAKE", "job opened by staff " + intake.staffId()),
+                        event(job, "intake.recorded", "ownership " + intake.ownershipKind() + ", consent "
+                                + intake.consentVersion() + ", photos " + intake.photos().size()));
+            } catch (RuntimeException e) {
+                // no job, no files: a photo of someone's ownership proof must not outlive a failed intake
+                for (Artifacts.Stored s : stored) {
+                    try {
+                        artifacts.discard(s);
+                    } catch (RuntimeException ignored) {
+                        e.addSuppressed(ignored);
+                    }
+                }
+                throw e;
             }
-            Job job = Job.open(id, intake, clock);
-            // personal data stays out of the append-only log: only kinds and versions go into event details
-            return save(job, event(job, "state.INTAKE", "job opened by staff " + intake.staffId()),
-                    event(job, "intake.recorded", "ownership " + intake.ownershipKind() + ", consent "
-                            + intake.consentVersion() + ", photos " + intake.photos().size()));
         });
     }
 

@@ -76,5 +76,13 @@ public final class RetentionSchedule implements AutoCloseable {
     @Override
     public void close() {
         timer.shutdownNow();
+        try {
+            // a purge in progress finishes its job before the store closes under it
+            if (!timer.awaitTermination(10, TimeUnit.SECONDS)) {
+                LOG.warn("retention purge still running at shutdown");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

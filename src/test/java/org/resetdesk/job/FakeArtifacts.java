@@ -11,6 +11,11 @@ public final class FakeArtifacts implements Artifacts {
     public final Map<Path, byte[]> files = new ConcurrentHashMap<>();
 
     @Override
+    public void discard(Stored stored) {
+        files.remove(stored.path());
+    }
+
+    @Override
     public Stored store(String jobId, String name, byte[] bytes) {
         Path p = Path.of("mem", jobId, name);
         files.put(p, bytes.clone());

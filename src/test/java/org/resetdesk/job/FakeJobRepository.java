@@ -15,6 +15,8 @@ public final class FakeJobRepository implements JobRepository {
     private final List<JobEvent> events = new ArrayList<>();
     private final AtomicLong ids = new AtomicLong();
     private final AtomicLong seq = new AtomicLong();
+    /** When set, every save fails with it (a full disk, a dead database). */
+    public volatile RuntimeException failSaves;
 
     @Override
     public String nextJobId() {
@@ -23,6 +25,9 @@ public final class FakeJobRepository implements JobRepository {
 
     @Override
     public synchronized List<JobEvent> save(Job job, List<JobEvent> newEvents) {
+        if (failSaves != null) {
+            throw failSaves;
+        }
         jobs.put(job.id(), job);
         List<JobEvent> out = new ArrayList<>();
         for (JobEvent e : newEvents) {

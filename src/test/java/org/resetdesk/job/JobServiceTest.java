@@ -121,6 +121,17 @@ public class JobServiceTest {
     }
 
     @Test
+    void aFailedIntakeLeavesNoPhotosBehind() {
+        FakeArtifacts files = new FakeArtifacts();
+        JobService failing = new JobService(repo, link, files, clock, Runnable::run);
+        repo.failSaves = new IllegalStateException("disk full");
+        byte[] jpeg = {(byte) 0xff, (byte) 0xd8, (byte) 0xff, (byte) 0xe0, 1};
+        assertThatThrownBy(() -> failing.open(intake("DS-3"), List.of(new IntakePhoto("label.jpg", jpeg),
+                new IntakePhoto("proof-1.jpg", jpeg))).join()).hasRootCauseMessage("disk full");
+        assertThat(files.files).as("the ownership photos went with the failed intake").isEmpty();
+    }
+
+    @Test
     void theNewPasswordIsWipedAndNeverInTheLog() {
         Job job = exportedJob();
         char[] pw = "Tr4vel-Blue9".toCharArray();
