@@ -34,6 +34,8 @@ public final class DailySummarySchedule implements AutoCloseable {
 
     private final Function<LocalDate, Optional<String>> send;
     private final Path marker;
+    /** The last day queued by this process: an unwritable marker must not mean a mail every hour. */
+    private LocalDate queuedHere;
     private final Clock clock;
     private final ZoneId zone;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -74,7 +76,11 @@ public final class DailySummarySchedule implements AutoCloseable {
     /** Queues the summaries that are due (oldest first) and returns their days; none when all went out. */
     public synchronized List<LocalDate> runOnce() {
         LocalDate yesterday = LocalDate.now(clock.withZone(zone)).minusDays(1);
-        LocalDate first = lastSent().map(d -> d.plusDays(1)).orElse(yesterday);
+        Optional<LocalDate> last = lastSent();
+        if (queuedHere != null && (last.isEmpty() || queuedHere.isAfter(last.get()))) {
+            last = Optional.of(queuedHere);
+        }
+        LocalDate first = last.map(d -> d.plusDays(1)).orElse(yesterday);
         LocalDate earliest = yesterday.minusDays(CATCH_UP_DAYS - 1L);
         if (first.isBefore(earliest)) {
             first = earliest;
@@ -84,8 +90,9 @@ public final class DailySummarySchedule implements AutoCloseable {
             if (send.apply(d).isEmpty()) {
                 break; // not configured (any more): nothing to remember
             }
-            remember(d);
+            queuedHere = d;
             sent.add(d);
+            remember(d);
         }
         return sent;
     }

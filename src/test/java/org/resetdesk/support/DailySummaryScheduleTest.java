@@ -57,6 +57,16 @@ class DailySummaryScheduleTest {
     }
 
     @Test
+    void anUnwritableMarkerDoesNotMeanAMailEveryHour() throws Exception {
+        Path blocker = java.nio.file.Files.writeString(dir.resolve("reports"), "a file where the folder should be");
+        DailySummarySchedule s = schedule(blocker.resolve("daily-summary.last"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(s::runOnce)
+                .isInstanceOf(java.io.UncheckedIOException.class);
+        assertThat(s.runOnce()).as("the next hourly check").isEmpty();
+        assertThat(queued).containsExactly(LocalDate.parse("2026-11-24"));
+    }
+
+    @Test
     void daysMissedWhileSwitchedOffFollowOldestFirstButAtMostAWeek() throws Exception {
         Path marker = Files.createDirectories(dir.resolve("reports")).resolve("daily-summary.last");
         Files.writeString(marker, "2026-11-21\n");
