@@ -104,9 +104,6 @@ public final class KioskStarter {
         H2JobRepository repo = new H2JobRepository(db);
         StaffDirectory staff = new H2StaffDirectory(db, clock);
         FileArtifacts artifacts = new FileArtifacts(config.dataDir());
-        // personal data of finished jobs goes after retention.days without anyone remembering to run `db purge`
-        open.add(RetentionSchedule.start(new Retention(repo, artifacts), config.retentionDays(), clock,
-                RETENTION_FIRST_RUN, Duration.ofHours(24)));
         Path handoff = config.handoffFolder() != null ? config.handoffFolder() : config.dataDir().resolve("handoff");
         Files.createDirectories(handoff);
 
@@ -127,6 +124,10 @@ public final class KioskStarter {
         open.add(io::shutdownNow);
         open.add(timers::shutdownNow);
         JobService jobs = new JobService(repo, link, artifacts, clock, io);
+        // personal data of finished jobs goes after retention.days without anyone remembering to run `db purge`;
+        // each job's purge holds that job's lock, so a note landing at the same moment cannot undo it
+        open.add(RetentionSchedule.start(new Retention(repo, artifacts, jobs::exclusively), config.retentionDays(),
+                clock, RETENTION_FIRST_RUN, Duration.ofHours(24)));
         Watchdog dog = new Watchdog(jobs, link, clock, timers, Duration.ofSeconds(1)).start();
         open.add(dog);
         ConsoleBuffer console = config.consolePort() == null || config.consolePort().isBlank() ? null

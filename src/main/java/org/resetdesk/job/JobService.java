@@ -296,6 +296,16 @@ public final class JobService {
                 event(job, "state.VOIDED", "attempt " + job.attempt().number() + " is worthless: " + reason));
     }
 
+    /**
+     * Runs {@code work} while no use case changes this job: for code that saves a job through the store directly
+     * (the retention purge), so a note landing at the same moment cannot bring back what it removed.
+     */
+    public void exclusively(String jobId, Runnable work) {
+        synchronized (locks.computeIfAbsent(jobId, k -> new Object())) {
+            work.run();
+        }
+    }
+
     <T> T mutate(String jobId, java.util.function.Function<Job, T> change) {
         synchronized (locks.computeIfAbsent(jobId, k -> new Object())) {
             return change.apply(load(jobId));

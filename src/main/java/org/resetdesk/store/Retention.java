@@ -26,10 +26,21 @@ public final class Retention {
 
     private final H2JobRepository jobs;
     private final FileArtifacts files;
+    private final java.util.function.BiConsumer<String, Runnable> underJobLock;
 
     public Retention(H2JobRepository jobs, FileArtifacts files) {
+        this(jobs, files, (id, work) -> work.run());
+    }
+
+    /**
+     * @param underJobLock runs one job's purge while nothing else changes that job (the kiosk passes
+     *     {@code JobService::exclusively}; a headless {@code db purge} has no other writer in its process)
+     */
+    public Retention(H2JobRepository jobs, FileArtifacts files,
+                     java.util.function.BiConsumer<String, Runnable> underJobLock) {
         this.jobs = jobs;
         this.files = files;
+        this.underJobLock = underJobLock;
     }
 
     /** @return the ids of the jobs purged now */
@@ -40,22 +51,24 @@ public final class Retention {
         Instant now = clock.instant();
         List<String> purged = new ArrayList<>();
         for (String id : jobs.purgeCandidates(now.minus(Duration.ofDays(days)))) {
-            Job job = jobs.find(id).orElse(null);
-            if (job == null || job.isOpen() || job.intake() == null) {
-                continue;
-            }
-            int photos = 0;
-            for (String photo : job.intake().photos()) {
-                if (files.delete(photo)) {
-                    photos++;
+            underJobLock.accept(id, () -> {
+                Job job = jobs.find(id).orElse(null); // read under the lock: the job as it is now
+                if (job == null || job.isOpen() || job.intake() == null) {
+                    return;
                 }
-            }
-            int transcripts = deleteTranscripts(id);
-            jobs.save(job.withIntake(job.intake().anonymised()), List.of(JobEvent.of(id, now, EVENT,
-                    "personal data removed after " + days + " days (" + photos + " photo file(s)"
-                            + (transcripts > 0 ? ", " + transcripts + " console transcript file(s)" : "")
-                            + " deleted)")));
-            purged.add(id);
+                int photos = 0;
+                for (String photo : job.intake().photos()) {
+                    if (files.delete(photo)) {
+                        photos++;
+                    }
+                }
+                int transcripts = deleteTranscripts(id);
+                jobs.save(job.withIntake(job.intake().anonymised()), List.of(JobEvent.of(id, now, EVENT,
+                        "personal data removed after " + days + " days (" + photos + " photo file(s)"
+                                + (transcripts > 0 ? ", " + transcripts + " console transcript file(s)" : "")
+                                + " deleted)")));
+                purged.add(id);
+            });
         }
         return purged;
     }

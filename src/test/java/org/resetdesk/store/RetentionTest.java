@@ -95,6 +95,31 @@ class RetentionTest {
     }
 
     @Test
+    void eachJobIsReadAndPurgedInsideItsLock() {
+        FileArtifacts files = new FileArtifacts(dir.resolve("data"));
+        try (H2Database db = H2Database.open(dir.resolve("db/kiosk"), H2Database.Options.createIfMissing())) {
+            H2JobRepository jobs = new H2JobRepository(db);
+            Job old = job(jobs, files, "Tess Lockstep", List.of(JobState.ABANDONED));
+            clock.advance(Duration.ofDays(31));
+            List<String> locked = new ArrayList<>();
+            List<String> purged = new Retention(jobs, files, (id, work) -> {
+                // a note that lands just before the purge takes the lock is seen by it, not overwritten
+                Job now = jobs.find(id).orElseThrow();
+                jobs.save(now, List.of(JobEvent.of(id, clock.instant(), "note", "late note")));
+                long before = jobs.events(id).stream().filter(e -> e.type().equals(Retention.EVENT)).count();
+                work.run();
+                long after = jobs.events(id).stream().filter(e -> e.type().equals(Retention.EVENT)).count();
+                assertThat(after).as("the purge saved while holding the lock").isEqualTo(before + 1);
+                locked.add(id);
+            }).purge(30, clock);
+            assertThat(purged).containsExactly(old.id());
+            assertThat(locked).containsExactly(old.id());
+            assertThat(jobs.find(old.id()).orElseThrow().intake()).isEqualTo(old.intake().anonymised());
+            assertThat(jobs.events(old.id())).extracting(JobEvent::type).contains("note", Retention.EVENT);
+        }
+    }
+
+    @Test
     void theKioskSchedulePurgesByItselfOnceAndSurvivesAFailedRun() {
         FileArtifacts files = new FileArtifacts(dir.resolve("data"));
         H2Database db = H2Database.open(dir.resolve("db/kiosk"), H2Database.Options.createIfMissing());
