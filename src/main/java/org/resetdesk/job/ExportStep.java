@@ -84,7 +84,7 @@ final class ExportStep {
             }
             Instant at = clock.instant();
             // one file per attempt: a confirmed re-export in the same minute must not collide
-            String name = SerialNumbers.normalise(now.serial()).replaceAll("[^A-Za-z0-9._-]", "_") + "-"
+            String name = SerialNumbers.fileSafe(now.serial()) + "-"
                     + FILE_STAMP.format(at) + "-attempt" + (j.attemptCount() + 1) + ".xml";
             Artifacts.Stored stored = artifacts.store(jobId, name, result.request());
             RecorderLink.PortIdentity port = link.port();

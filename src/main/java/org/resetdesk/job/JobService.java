@@ -28,6 +28,7 @@ public final class JobService {
     private final ConcurrentHashMap<String, Object> locks = new ConcurrentHashMap<>();
     private final ResetStep resetStep;
     private final ExportStep exportStep;
+    private final IntakeStep intakeStep;
 
     /** An armed export: the request as stored, and for the reserved e-mail the (masked) address the code goes to. */
     public record Exported(Job job, Path requestFile, byte[] request, String codeSentTo) {
@@ -61,6 +62,7 @@ public final class JobService {
         this.io = io;
         this.resetStep = new ResetStep(this, link, artifacts, clock);
         this.exportStep = new ExportStep(this, link, artifacts, clock);
+        this.intakeStep = new IntakeStep(this, repo, artifacts, clock);
     }
 
     public void addListener(JobListener l) {
@@ -86,52 +88,8 @@ public final class JobService {
     }
 
     /** Opens a job with intake photos (label first, then proofs); they are stored with the job's files. */
-    public CompletableFuture<Job> open(Intake given, List<IntakePhoto> photos) {
-        return async(() -> {
-            for (IntakePhoto p : photos) {
-                p.check().ifPresent(r -> {
-                    throw new RefusedException(r);
-                });
-            }
-            if (photos.stream().map(p -> p.name().toLowerCase(java.util.Locale.ROOT)).distinct().count()
-                    < photos.size()) {
-                throw refused("intake.refused.photoTwice", "two photos have the same name");
-            }
-            Intake intake = given;
-            if (intake.customerName() == null || intake.customerName().isBlank()) {
-                throw refused("intake.refused.noName", "the customer's name is required");
-            }
-            if (SerialNumbers.normalise(intake.labelSerial()).isEmpty()) {
-                throw refused("intake.refused.noSerial", "the serial from the device label is required");
-            }
-            String id = repo.nextJobId();
-            List<Artifacts.Stored> stored = new java.util.ArrayList<>();
-            try {
-                if (!photos.isEmpty()) {
-                    List<String> refs = new java.util.ArrayList<>(intake.photos());
-                    for (IntakePhoto p : photos) {
-                        stored.add(artifacts.store(id, p.name(), p.bytes()));
-                        refs.add("jobs/" + id + "/" + p.name());
-                    }
-                    intake = intake.withPhotos(refs);
-                }
-                Job job = Job.open(id, intake, clock);
-                // personal data stays out of the append-only log: only kinds and versions go into event details
-                return save(job, event(job, "state.INTAKE", "job opened by staff " + intake.staffId()),
-                        event(job, "intake.recorded", "ownership " + intake.ownershipKind() + ", consent "
-                                + intake.consentVersion() + ", photos " + intake.photos().size()));
-            } catch (RuntimeException e) {
-                // no job, no files: a photo of someone's ownership proof must not outlive a failed intake
-                for (Artifacts.Stored s : stored) {
-                    try {
-                        artifacts.discard(s);
-                    } catch (RuntimeException ignored) {
-                        e.addSuppressed(ignored);
-                    }
-                }
-                throw e;
-            }
-        });
+    public CompletableFuture<Job> open(Intake intake, List<IntakePhoto> photos) {
+        return async(() -> intakeStep.open(intake, photos));
     }
 
     public CompletableFuture<List<DeviceInfo>> discover(Duration timeout, Consumer<DeviceInfo> onEachFound) {

@@ -15,6 +15,11 @@ public final class SerialNumbers {
         return serial == null ? "" : serial.replaceAll("\\s+", "").toUpperCase(Locale.ROOT);
     }
 
+    /** The serial as request files are named after it: normalised, anything but letters, digits, . _ - as _. */
+    public static String fileSafe(String serial) {
+        return normalise(serial).replaceAll("[^A-Za-z0-9._-]", "_");
+    }
+
     /** The 9-character serial support names its files after, when the layout is recognisable. */
     public static Optional<String> shortSerial(String serial) {
         var m = java.util.regex.Pattern.compile("(\\d{8})[A-Z]{2,4}([A-Z0-9]{9})([A-Z]{4})?$")

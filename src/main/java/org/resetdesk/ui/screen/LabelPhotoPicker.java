@@ -3,12 +3,9 @@ package org.resetdesk.ui.screen;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
-import java.util.stream.Stream;
 import javax.swing.JButton;
 import javax.swing.JLabel;
 import javax.swing.JPanel;
@@ -112,28 +109,6 @@ final class LabelPhotoPicker extends JPanel {
 
     /** JPEG and PNG pictures on the sticks (two folder levels deep, as phones and cameras nest them), newest first. */
     static List<Path> pictures(List<Path> roots) {
-        List<Path> out = new ArrayList<>();
-        for (Path root : roots) {
-            if (!Files.isDirectory(root)) {
-                continue;
-            }
-            try (Stream<Path> s = Files.walk(root, 3)) {
-                s.filter(Files::isRegularFile)
-                        .filter(p -> p.getFileName().toString().matches("(?i)[^.].*\\.(jpe?g|png)"))
-                        .forEach(out::add);
-            } catch (IOException | java.io.UncheckedIOException e) {
-                // an unreadable stick offers nothing
-            }
-        }
-        out.sort(Comparator.comparingLong(LabelPhotoPicker::modified).reversed());
-        return out.subList(0, Math.min(20, out.size()));
-    }
-
-    private static long modified(Path p) {
-        try {
-            return Files.getLastModifiedTime(p).toMillis();
-        } catch (IOException e) {
-            return 0;
-        }
+        return NewestFiles.find(roots, 3, p -> p.getFileName().toString().matches("(?i)[^.].*\\.(jpe?g|png)"), 20);
     }
 }
