@@ -6,10 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.stream.Stream;
 import javax.swing.ButtonGroup;
 import javax.swing.JButton;
 import javax.swing.JComponent;
@@ -157,47 +155,20 @@ public final class ImportScreen extends ScreenBase {
             roots.add(session.settings().handoffFolder());
         }
         roots.addAll(session.settings().replyRoots());
-        String serial = job == null || job.device() == null ? "" : SerialNumbers.normalise(job.device().serial());
+        String serial = job == null || job.device() == null ? "" : SerialNumbers.fileSafe(job.device().serial());
         CompletableFuture.supplyAsync(() -> replyFiles(roots, serial), session.ctx().io())
                 .whenCompleteAsync((list, err) -> showFiles(list == null ? List.of() : list), Ui.EDT);
     }
 
     /** Candidate reply files: small .xml/.txt files, newest first, not our own exported requests. Runs on I/O. */
     static List<Path> replyFiles(List<Path> roots, String serial) {
-        List<Path> out = new ArrayList<>();
-        for (Path root : roots) {
-            if (!Files.isDirectory(root)) {
-                continue;
-            }
-            try (Stream<Path> s = Files.list(root)) {
-                s.filter(Files::isRegularFile)
-                        .filter(p -> p.getFileName().toString().matches("(?i).+\\.(xml|txt)"))
-                        .filter(p -> !p.getFileName().toString().matches("(?i)" + java.util.regex.Pattern.quote(serial)
-                                + "-\\d{12}\\.xml"))
-                        .filter(p -> size(p) <= MAX_FILE)
-                        .forEach(out::add);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        out.sort(Comparator.comparing(ImportScreen::modified).reversed());
-        return out.subList(0, Math.min(5, out.size()));
-    }
-
-    private static long size(Path p) {
-        try {
-            return Files.size(p);
-        } catch (IOException e) {
-            return Long.MAX_VALUE;
-        }
-    }
-
-    private static long modified(Path p) {
-        try {
-            return Files.getLastModifiedTime(p).toMillis();
-        } catch (IOException e) {
-            return 0;
-        }
+        java.util.regex.Pattern own = java.util.regex.Pattern.compile("(?i)" + java.util.regex.Pattern.quote(serial)
+                + "-\\d{12}(-attempt\\d+)?\\.xml");
+        return NewestFiles.find(roots, 1, p -> {
+            String name = p.getFileName().toString();
+            return name.matches("(?i).+\\.(xml|txt)") && !own.matcher(name).matches()
+                    && NewestFiles.size(p) <= MAX_FILE;
+        }, 5);
     }
 
     private void showFiles(List<Path> list) {
